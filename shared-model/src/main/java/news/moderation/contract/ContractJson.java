@@ -41,9 +41,8 @@ public final class ContractJson {
      * Decodes and validates a {@code comments.submitted} record value; never throws.
      *
      * <pre>{@code
-     * switch (ContractJson.decodeSubmitted(record.value())) {
-     *     case SubmittedDecoding.Valid v -> moderate(v.event());
-     *     case SubmittedDecoding.Invalid i -> deadLetter(record, i.reason());
+     * if (ContractJson.decodeSubmitted(record.value()) instanceof SubmittedDecoding.Invalid invalid) {
+     *     deadLetter(record, invalid.problem());
      * }
      * }</pre>
      */

@@ -1,0 +1,22 @@
+package news.moderation.service.pipeline;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.util.List;
+
+/**
+ * Which rule packs to load and where the decision thresholds sit ({@code moderation.rules.*}).
+ *
+ * <pre>{@code
+ * moderation.rules.packs: classpath:rules/default-en.yml, file:/etc/moderation/extra.yml
+ * moderation.rules.review-at: 2
+ * moderation.rules.hide-at: 5
+ * }</pre>
+ */
+@ConfigurationProperties("moderation.rules")
+record RulesProperties(
+        @DefaultValue({"classpath:rules/default-en.yml", "classpath:rules/default-ru-uk.yml"}) List<String> packs,
+        @DefaultValue("2") int reviewAt,
+        @DefaultValue("5") int hideAt) {
+}

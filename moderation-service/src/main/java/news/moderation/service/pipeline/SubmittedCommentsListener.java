@@ -1,0 +1,30 @@
+package news.moderation.service.pipeline;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Consumes {@code comments.submitted} in batches on the container's own thread (never a WebFlux one),
+ * and returns only once the batch is stored, so the container commits offsets after the store.
+ */
+@Component
+class SubmittedCommentsListener {
+
+    private static final Duration BATCH_TIMEOUT = Duration.ofMinutes(2);
+
+    private final ModerationPipeline pipeline;
+
+    SubmittedCommentsListener(ModerationPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    @KafkaListener(id = "submitted-comments", topics = "${moderation.topics.submitted:comments.submitted}",
+            batch = "true")
+    void onBatch(List<ConsumerRecord<String, byte[]>> records) {
+        pipeline.process(records).block(BATCH_TIMEOUT);
+    }
+}

@@ -1,0 +1,47 @@
+package news.moderation.service.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+/** Denies by default; the API is for signed-in moderators, the actuator's probes and metrics for ops. */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+    @Bean
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(basic -> { })
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .authorizeExchange(exchange -> exchange
+                        .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/queue").hasAnyRole("MODERATOR", "ADMIN")
+                        .pathMatchers(HttpMethod.POST, "/api/v1/comments/*/decision").hasAnyRole("MODERATOR", "ADMIN")
+                        .anyExchange().denyAll())
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    MapReactiveUserDetailsService users(UsersProperties properties) {
+        return new MapReactiveUserDetailsService(properties.users().stream()
+                .map(u -> User.withUsername(u.username())
+                        .password(u.password())
+                        .roles(u.roles().stream().map(Enum::name).toArray(String[]::new))
+                        .build())
+                .toList());
+    }
+}
