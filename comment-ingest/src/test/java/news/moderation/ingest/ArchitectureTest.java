@@ -1,0 +1,35 @@
+package news.moderation.ingest;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+@AnalyzeClasses(packages = "news.moderation.ingest", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule timeComesFromTheInjectedClock = noClasses()
+            .should().callMethod(java.time.Instant.class, "now")
+            .because("receivedAt comes from the injected Clock so tests can control it");
+
+    @ArchTest
+    static final ArchRule theBodyParserIsPlainJava = noClasses()
+            .that().haveNameMatching(".*\\.submission\\.(CommentBodyParser|ParsedComment)(\\$.*)?")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework..", "reactor..", "org.apache.kafka..", "io.micrometer..")
+            .because("parsing and validation are tested table-driven, without a server");
+
+    @ArchTest
+    static final ArchRule outcomesKnowNoFeature = noClasses()
+            .that().resideInAPackage("news.moderation.ingest.outcome..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "news.moderation.ingest.sites..", "news.moderation.ingest.submission..");
+
+    @ArchTest
+    static final ArchRule authenticationDoesNotKnowWhatItGuards = noClasses()
+            .that().resideInAPackage("news.moderation.ingest.sites..")
+            .should().dependOnClassesThat().resideInAPackage("news.moderation.ingest.submission..");
+}
