@@ -16,7 +16,7 @@ import java.util.List;
  */
 @ConfigurationProperties("moderation.rules")
 record RulesProperties(
-        @DefaultValue({"classpath:rules/default-en.yml", "classpath:rules/default-ru-uk.yml"}) List<String> packs,
+        @DefaultValue({"classpath:rules/default-en.yml", "classpath:rules/default-ru.yml", "classpath:rules/default-uk.yml"}) List<String> packs,
         @DefaultValue("2") int reviewAt,
         @DefaultValue("5") int hideAt) {
 }

@@ -17,26 +17,41 @@ public sealed interface Verdict {
 
     String ruleSetVersion();
 
-    /** The highest severity among the matches, 0 when there are none. */
-    default int score() {
-        return matches().stream().mapToInt(Match::severity).max().orElse(0);
-    }
+    /** The highest effective severity among the matches (quoted ones capped below hiding), 0 when none. */
+    int score();
 
-    record Approve(List<Match> matches, String ruleSetVersion) implements Verdict {
+    Decision decision();
+
+    record Approve(List<Match> matches, int score, String ruleSetVersion) implements Verdict {
         public Approve {
             matches = List.copyOf(matches);
         }
-    }
 
-    record Review(List<Match> matches, String ruleSetVersion) implements Verdict {
-        public Review {
-            matches = List.copyOf(matches);
+        @Override
+        public Decision decision() {
+            return Decision.APPROVE;
         }
     }
 
-    record Hide(List<Match> matches, String ruleSetVersion) implements Verdict {
+    record Review(List<Match> matches, int score, String ruleSetVersion) implements Verdict {
+        public Review {
+            matches = List.copyOf(matches);
+        }
+
+        @Override
+        public Decision decision() {
+            return Decision.REVIEW;
+        }
+    }
+
+    record Hide(List<Match> matches, int score, String ruleSetVersion) implements Verdict {
         public Hide {
             matches = List.copyOf(matches);
+        }
+
+        @Override
+        public Decision decision() {
+            return Decision.HIDE;
         }
     }
 }

@@ -1,0 +1,80 @@
+package news.moderation.service.rules;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.StringLength;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Whatever readers type, the engine answers, and every span points into what they typed. */
+class RuleEngineProperties {
+
+    static final RuleEngine ENGINE = DefaultPacks.ENGINE;
+
+    @Provide
+    Arbitrary<String> hostileText() {
+        var pieces = Arbitraries.oneOf(
+                Arbitraries.strings().all().ofMaxLength(12),                        // any UTF-16, lone surrogates too
+                Arbitraries.strings().withCharRange('\u0300', '\u036f').ofMaxLength(8),   // combining marks (zalgo)
+                Arbitraries.strings().withCharRange('\u0590', '\u06ff').ofMaxLength(8),   // right-to-left scripts
+                Arbitraries.strings().withCharRange('\u0400', '\u04ff').ofMaxLength(8),   // Cyrillic
+                Arbitraries.of("😀", "👍🏽", "\u200b", "\u200d", "\u202e", "&amp;", "&#1076;", "&#x64;", "&bogus;",
+                        "d.w.a.r.f", "dw@rf", "the dwаrf", "f u c k", "хуй", "white dwarf", "RuSSia", "$hit",
+                        "http://x.example", "!!!!!!!!!!!!!!", "\n> ", "“", "”", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
+                Arbitraries.strings().withChars(" .-*_@$!10345789").ofMaxLength(6));
+        return pieces.list().ofMaxSize(30).map(list -> String.join("", list));
+    }
+
+    @Property(tries = 2000)
+    void neverThrowsAndEverySpanIsTheOriginalText(@ForAll("hostileText") String text) {
+        var verdict = ENGINE.evaluate(text);
+
+        for (var match : verdict.matches()) {
+            assertThat(match.start()).isBetween(0, text.length());
+            assertThat(match.end()).isBetween(match.start() + 1, text.length());
+            assertThat(text.substring(match.start(), match.end())).isEqualTo(match.excerpt().endsWith("…")
+                    ? text.substring(match.start(), match.end()) : match.excerpt());
+        }
+    }
+
+    @Property(tries = 500)
+    void theSameTextAlwaysGetsTheSameVerdict(@ForAll("hostileText") String text) {
+        assertThat(ENGINE.evaluate(text)).isEqualTo(ENGINE.evaluate(text));
+    }
+
+    @Property(tries = 500)
+    void aQuotingParentNeverMakesAVerdictHarsher(@ForAll("hostileText") String text, @ForAll("hostileText") String parent) {
+        assertThat(ENGINE.evaluate(text, parent).score()).isLessThanOrEqualTo(ENGINE.evaluate(text).score());
+    }
+
+    @Property(tries = 5)
+    void hugeInputsAreHandled(@ForAll @StringLength(min = 100_000, max = 100_000) String text) {
+        var verdict = ENGINE.evaluate(text);
+
+        assertThat(verdict.matches()).allSatisfy(m -> assertThat(m.end()).isLessThanOrEqualTo(text.length()));
+    }
+
+    @Property(tries = 1000)
+    void normalizedCharsMapBackInsideTheOriginalInOrder(@ForAll("hostileText") String text) {
+        var normalized = TextNormalizer.normalize(text);
+
+        assertThat(normalized.chars[0]).isEqualTo(' ');
+        assertThat(normalized.chars[normalized.length - 1]).isEqualTo(' ');
+        int previousFrom = 0;
+        for (int i = 0; i < normalized.length; i++) {
+            assertThat(normalized.from[i]).isBetween(0, text.length());
+            assertThat(normalized.to[i]).isBetween(normalized.from[i], text.length());
+            if (normalized.chars[i] != ' ') {
+                // one original character may fold into several ("ﬁ" -> "fi"): they share its span
+                assertThat(normalized.from[i]).isGreaterThanOrEqualTo(previousFrom);
+                assertThat(normalized.to[i]).isGreaterThan(normalized.from[i]);
+                previousFrom = normalized.from[i];
+                assertThat(normalized.chars[i - 1] == ' ' || normalized.chars[i - 1] != normalized.chars[i])
+                        .as("runs are stored once").isTrue();
+            }
+        }
+    }
+}
