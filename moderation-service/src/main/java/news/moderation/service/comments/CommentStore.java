@@ -122,6 +122,13 @@ public class CommentStore {
                 });
     }
 
+    /** The texts of the stored comments among {@code ids}, by comment id. */
+    public Mono<java.util.Map<String, String>> textsOf(Collection<String> ids) {
+        return comments().flatMapMany(c -> Flux.from(c.find(Filters.in(Fields.ID, ids))
+                        .projection(new Document(Fields.TEXT, 1))))
+                .collectMap(d -> d.getString(Fields.ID), d -> d.getString(Fields.TEXT));
+    }
+
     /** Pending comments, newest first. */
     public Flux<QueueItem> pendingNewestFirst(int limit) {
         return queue().flatMapMany(q -> Flux.from(q.find()

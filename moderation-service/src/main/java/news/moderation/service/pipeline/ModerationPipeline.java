@@ -1,23 +1,30 @@
 package news.moderation.service.pipeline;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import news.moderation.contract.CommentSubmitted;
 import news.moderation.contract.ContractJson;
-import news.moderation.contract.ModerationStatus;
 import news.moderation.contract.SubmittedDecoding;
 import news.moderation.service.comments.AutomaticVerdict;
 import news.moderation.service.comments.CommentStore;
 import news.moderation.service.comments.VerdictEvents;
+import news.moderation.service.rules.Match;
 import news.moderation.service.rules.RuleEngine;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
-/** One batch of submitted records to stored, published verdicts. */
+/**
+ * One batch of submitted records to stored, published verdicts. Runs on the listener's thread, where
+ * blocking is fine and the rules' CPU work belongs, and returns only when the batch is stored.
+ */
 @Component
 class ModerationPipeline {
 
@@ -36,33 +43,56 @@ class ModerationPipeline {
         this.meters = meters;
     }
 
-    Mono<Void> process(List<ConsumerRecord<String, byte[]>> records) {
-        var verdicts = new ArrayList<AutomaticVerdict>(records.size());
-        var poison = new ArrayList<Mono<Void>>();
+    void process(List<ConsumerRecord<String, byte[]>> records, Duration timeout) {
+        var comments = new ArrayList<CommentSubmitted>(records.size());
+        var poison = new ArrayList<reactor.core.publisher.Mono<Void>>();
         for (var record : records) {
             var decoded = ContractJson.decodeSubmitted(record.value());
             if (decoded instanceof SubmittedDecoding.Valid valid) {
-                verdicts.add(new AutomaticVerdict(valid.event(), rules.evaluate(valid.event().text())));
+                comments.add(valid.event());
             } else if (decoded instanceof SubmittedDecoding.Invalid invalid) {
                 meters.counter("moderation.dead.letters", "reason", invalid.problem().name()).increment();
                 poison.add(deadLetters.send(record, invalid));
             }
         }
+        Flux.merge(poison).then().block(timeout);
+        var parents = parentTexts(comments, timeout);
+        var verdicts = new ArrayList<AutomaticVerdict>(comments.size());
         var ids = new LinkedHashSet<String>();
-        verdicts.forEach(v -> ids.add(v.comment().commentId()));
-        return Flux.merge(poison).then()
-                .then(store.storeAutomaticVerdicts(verdicts))
-                .then(events.publishPending(ids))
-                .doOnSuccess(done -> count(verdicts));
+        for (var comment : comments) {
+            var parent = comment.parentId() == null ? null : parents.get(comment.parentId());
+            verdicts.add(new AutomaticVerdict(comment, rules.evaluate(comment.text(), parent)));
+            ids.add(comment.commentId());
+        }
+        store.storeAutomaticVerdicts(verdicts).then(events.publishPending(ids)).block(timeout);
+        count(verdicts);
+    }
+
+    /** Replies are judged with their parent's text, so quoting abuse to answer it never hides a reply. */
+    private Map<String, String> parentTexts(List<CommentSubmitted> comments, Duration timeout) {
+        var inBatch = new HashMap<String, String>();
+        comments.forEach(c -> inBatch.put(c.commentId(), c.text()));
+        var missing = new HashSet<String>();
+        for (var comment : comments) {
+            if (comment.parentId() != null && !inBatch.containsKey(comment.parentId())) {
+                missing.add(comment.parentId());
+            }
+        }
+        if (!missing.isEmpty()) {
+            var stored = store.textsOf(missing).block(timeout);
+            if (stored != null) {
+                inBatch.putAll(stored);
+            }
+        }
+        return inBatch;
     }
 
     private void count(List<AutomaticVerdict> verdicts) {
         for (var v : verdicts) {
-            decisionCounter(v.status()).increment();
+            meters.counter("moderation.verdicts", "decision", v.verdict().decision().name()).increment();
+            for (var category : v.verdict().matches().stream().map(Match::category).distinct().toList()) {
+                meters.counter("moderation.rule.matches", "category", category.name()).increment();
+            }
         }
-    }
-
-    private io.micrometer.core.instrument.Counter decisionCounter(ModerationStatus status) {
-        return meters.counter("moderation.verdicts", "decision", status.name());
     }
 }

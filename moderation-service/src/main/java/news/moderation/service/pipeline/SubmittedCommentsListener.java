@@ -4,7 +4,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -14,17 +13,17 @@ import java.util.List;
 @Component
 class SubmittedCommentsListener {
 
-    private static final Duration BATCH_TIMEOUT = Duration.ofMinutes(2);
-
     private final ModerationPipeline pipeline;
+    private final PipelineProperties properties;
 
-    SubmittedCommentsListener(ModerationPipeline pipeline) {
+    SubmittedCommentsListener(ModerationPipeline pipeline, PipelineProperties properties) {
         this.pipeline = pipeline;
+        this.properties = properties;
     }
 
     @KafkaListener(id = "submitted-comments", topics = "${moderation.topics.submitted:comments.submitted}",
             batch = "true")
     void onBatch(List<ConsumerRecord<String, byte[]>> records) {
-        pipeline.process(records).block(BATCH_TIMEOUT);
+        pipeline.process(records, properties.batchTimeout());
     }
 }

@@ -196,6 +196,22 @@ class ModerationFlowIntegrationTest {
     }
 
     @Test
+    void aReplyQuotingAHiddenThreatIsHeldForReviewNotHidden() {
+        var threat = comment("Anyone who signs this deal should be shot.");
+        submit(threat);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(moderatedEventsFor(threat.commentId()))
+                .extracting(CommentModerated::status).containsExactly(ModerationStatus.HIDDEN));
+
+        var original = comment("> Anyone who signs this deal should be shot.\nThreats are not arguments.");
+        var reply = new CommentSubmitted(original.schemaVersion(), original.eventId(), original.commentId(),
+                original.siteId(), threat.threadId(), null, null, threat.commentId(), original.authorId(),
+                original.authorName(), original.text(), original.postedAt(), original.receivedAt());
+        submit(reply);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> queuedIds().contains(reply.commentId()));
+    }
+
+    @Test
     void poisonRecordsGoToTheDeadLetterTopicWithTheirReasonAndTheRestIsModerated() {
         var valid = new String(ContractJson.write(comment("x")), StandardCharsets.UTF_8);
         var unknownVersion = valid.replace("\"schemaVersion\":1", "\"schemaVersion\":99");
