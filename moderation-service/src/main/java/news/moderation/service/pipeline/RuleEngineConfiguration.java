@@ -20,7 +20,9 @@ class RuleEngineConfiguration {
     @Bean
     RuleEngine ruleEngine(RulesProperties properties, ResourceLoader resources) {
         var packs = new ArrayList<RulePack>();
-        for (var location : properties.packs()) {
+        var locations = new ArrayList<>(properties.packs());
+        locations.addAll(properties.extraPacks());
+        for (var location : locations) {
             var resource = resources.getResource(location);
             try (var reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
                 packs.add(RulePack.parse(location, reader));

@@ -9,7 +9,8 @@ import java.util.List;
  * Which rule packs to load and where the decision thresholds sit ({@code moderation.rules.*}).
  *
  * <pre>{@code
- * moderation.rules.packs: classpath:rules/default-en.yml, file:/etc/moderation/extra.yml
+ * moderation.rules.packs: classpath:rules/default-en.yml, classpath:rules/default-ru.yml
+ * moderation.rules.extra-packs: file:/etc/moderation/site-terms.yml   # added to the defaults
  * moderation.rules.review-at: 2
  * moderation.rules.hide-at: 5
  * }</pre>
@@ -17,6 +18,7 @@ import java.util.List;
 @ConfigurationProperties("moderation.rules")
 record RulesProperties(
         @DefaultValue({"classpath:rules/default-en.yml", "classpath:rules/default-ru.yml", "classpath:rules/default-uk.yml"}) List<String> packs,
+        @DefaultValue({}) List<String> extraPacks,
         @DefaultValue("2") int reviewAt,
         @DefaultValue("5") int hideAt) {
 }

@@ -61,7 +61,8 @@ final class CompiledRules {
                 if (rule.regex() != null) {
                     regexes.add(new RegexRule(rule, Pattern.compile(rule.regex()), rule.when()));
                 } else if (rule.caseSensitive()) {
-                    regexes.add(new RegexRule(rule, caseSensitivePattern(rule.terms()), List.of()));
+                    // a case-sensitive term can only match where its literal core occurs: check that first
+                    regexes.add(new RegexRule(rule, caseSensitivePattern(rule.terms()), cores(rule.terms())));
                 } else {
                     for (var term : rule.terms()) {
                         add(term, index, patterns);
@@ -125,6 +126,13 @@ final class CompiledRules {
             compiled.add(new Condition(condition.side(), words, condition.within()));
         }
         return compiled;
+    }
+
+    private static List<String> cores(List<String> terms) {
+        return terms.stream().map(t -> {
+            var text = t.strip();
+            return text.substring(text.startsWith("*") ? 1 : 0, text.length() - (text.endsWith("*") && text.length() > 1 ? 1 : 0));
+        }).toList();
     }
 
     /** Case-sensitive terms match as written, at word boundaries of the original text. */

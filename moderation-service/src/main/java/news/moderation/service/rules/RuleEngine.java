@@ -82,7 +82,7 @@ public final class RuleEngine {
 
     private void regexMatches(String text, List<Match> matches) {
         for (var regex : compiled.regexes) {
-            if (!regex.when().isEmpty() && regex.when().stream().noneMatch(text::contains)) {
+            if (!regex.when().isEmpty() && !containsAny(text, regex.when())) {
                 continue;
             }
             var matcher = regex.pattern().matcher(text);
@@ -100,6 +100,15 @@ public final class RuleEngine {
                 from = Math.max(end, matcher.start() + 1);
             }
         }
+    }
+
+    private static boolean containsAny(String text, List<String> literals) {
+        for (int i = 0; i < literals.size(); i++) {
+            if (text.contains(literals.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void structuralMatches(String text, NormalizedText normalized, List<Match> matches) {
