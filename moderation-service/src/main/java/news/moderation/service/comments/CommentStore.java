@@ -171,9 +171,9 @@ public class CommentStore {
 
     private static Mono<Void> removeNoLongerPending(MongoCollection<Document> comments, MongoCollection<Document> queue,
                                                     Collection<String> queued) {
-        return Flux.from(comments.find(Filters.and(Filters.in(Fields.ID, queued),
-                        Filters.ne(Fields.STATUS, ModerationStatus.PENDING.name())))
-                        .projection(new Document(Fields.ID, 1)))
+        return Flux.from(comments.find(Filters.in(Fields.ID, queued))
+                        .projection(new Document(Fields.STATUS, 1)))
+                .filter(d -> Documents.status(d) != ModerationStatus.PENDING)
                 .map(d -> d.getString(Fields.ID))
                 .collectList()
                 .flatMap(gone -> gone.isEmpty() ? Mono.empty()
@@ -195,7 +195,16 @@ public class CommentStore {
         return queue().flatMap(q -> Mono.from(q.createIndex(
                         Indexes.compoundIndex(Indexes.descending(Fields.RECEIVED_AT), Indexes.descending(Fields.ID)),
                         new IndexOptions().name("newest_first"))))
+                // sparse: only comments with unpublished events are in it, so the sweeper's scan stays small
+                .then(comments().flatMap(c -> Mono.from(c.createIndex(
+                        Indexes.ascending(Fields.OUTBOX + "." + Fields.DECIDED_AT),
+                        new IndexOptions().name("unpublished_events").sparse(true)))))
                 .then();
+    }
+
+    /** How many comments wait for a moderator. */
+    public Mono<Long> pendingCount() {
+        return queue().flatMap(q -> Mono.from(q.countDocuments()));
     }
 
     Mono<MongoCollection<Document>> comments() {

@@ -40,12 +40,27 @@ public class VerdictEvents {
         this.topics = topics;
     }
 
+    /**
+     * Publishes what a crash or a broker outage left in outboxes: entries older than {@code minAge}, so
+     * that an event the pipeline is about to publish itself is not sent twice. Returns how many comments
+     * had something to publish.
+     */
+    public Mono<Integer> publishForgotten(java.time.Instant olderThan, int limit) {
+        return store.comments().flatMap(comments -> Flux.from(comments.find(
+                                Filters.lt(Fields.OUTBOX + "." + Fields.DECIDED_AT, java.util.Date.from(olderThan)))
+                        .projection(new Document(Fields.ID, 1)).limit(limit))
+                .map(d -> d.getString(Fields.ID))
+                .collectList()
+                .flatMap(ids -> publishPending(ids).thenReturn(ids.size())));
+    }
+
     public Mono<Void> publishPending(Collection<String> commentIds) {
         if (commentIds.isEmpty()) {
             return Mono.empty();
         }
-        return store.comments().flatMap(comments -> Flux.from(comments.find(Filters.and(
-                                Filters.in(Fields.ID, commentIds), Filters.exists(Fields.OUTBOX + ".0"))))
+        // by _id alone, so that any server answers from the _id index; empty outboxes are skipped here
+        return store.comments().flatMap(comments -> Flux.from(comments.find(Filters.in(Fields.ID, commentIds)))
+                .filter(comment -> !comment.getList(Fields.OUTBOX, Document.class, java.util.List.of()).isEmpty())
                 .flatMapIterable(comment -> comment.getList(Fields.OUTBOX, Document.class).stream()
                         .map(entry -> new Pending(comment, entry)).toList())
                 // sends start in order, so one comment's events keep their order on its partition

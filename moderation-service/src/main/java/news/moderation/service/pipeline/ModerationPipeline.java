@@ -1,6 +1,8 @@
 package news.moderation.service.pipeline;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import news.moderation.contract.CommentSubmitted;
 import news.moderation.contract.ContractJson;
 import news.moderation.contract.SubmittedDecoding;
@@ -13,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +23,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One batch of submitted records to stored, published verdicts. Runs on the listener's thread, where
@@ -33,17 +37,31 @@ class ModerationPipeline {
     private final VerdictEvents events;
     private final DeadLetters deadLetters;
     private final MeterRegistry meters;
+    private final Clock clock;
+    private final DistributionSummary batchSize;
+    private final Timer storeLatency;
+    private final Timer verdictLatency;
 
     ModerationPipeline(RuleEngine rules, CommentStore store, VerdictEvents events, DeadLetters deadLetters,
-                       MeterRegistry meters) {
+                       MeterRegistry meters, Clock clock) {
         this.rules = rules;
         this.store = store;
         this.events = events;
         this.deadLetters = deadLetters;
         this.meters = meters;
+        this.clock = clock;
+        this.batchSize = DistributionSummary.builder("moderation.pipeline.batch.size")
+                .description("records per consumed batch").publishPercentileHistogram().register(meters);
+        this.storeLatency = Timer.builder("moderation.store.latency")
+                .description("storing a batch's verdicts and publishing their events").publishPercentileHistogram()
+                .register(meters);
+        this.verdictLatency = Timer.builder("moderation.verdict.latency")
+                .description("from ingest's receivedAt to the stored verdict").publishPercentileHistogram()
+                .register(meters);
     }
 
     void process(List<ConsumerRecord<String, byte[]>> records, Duration timeout) {
+        batchSize.record(records.size());
         var comments = new ArrayList<CommentSubmitted>(records.size());
         var poison = new ArrayList<reactor.core.publisher.Mono<Void>>();
         for (var record : records) {
@@ -64,7 +82,16 @@ class ModerationPipeline {
             verdicts.add(new AutomaticVerdict(comment, rules.evaluate(comment.text(), parent)));
             ids.add(comment.commentId());
         }
+        long started = System.nanoTime();
         store.storeAutomaticVerdicts(verdicts).then(events.publishPending(ids)).block(timeout);
+        storeLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        var now = clock.instant();
+        for (var comment : comments) {
+            var latency = Duration.between(comment.receivedAt(), now);
+            if (!latency.isNegative()) {
+                verdictLatency.record(latency);
+            }
+        }
         count(verdicts);
     }
 

@@ -1,0 +1,65 @@
+package news.moderation.service.pipeline;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import news.moderation.service.comments.CommentStore;
+import news.moderation.service.comments.VerdictEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Periodic work beside the pipeline: publishes events a crash or an outage left in outboxes, and keeps
+ * the pending-queue depth gauge fresh (counted on a timer, never on a scrape).
+ */
+@Component
+class Housekeeping {
+
+    private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
+
+    private final VerdictEvents events;
+    private final CommentStore store;
+    private final PipelineProperties properties;
+    private final Clock clock;
+    private final AtomicLong pending = new AtomicLong();
+
+    Housekeeping(VerdictEvents events, CommentStore store, PipelineProperties properties, Clock clock,
+                 MeterRegistry meters) {
+        this.events = events;
+        this.store = store;
+        this.properties = properties;
+        this.clock = clock;
+        Gauge.builder("moderation.queue.depth", pending, AtomicLong::get)
+                .description("comments waiting for a moderator").register(meters);
+    }
+
+    @Scheduled(fixedDelayString = "${moderation.pipeline.outbox-sweep-interval:30s}",
+            initialDelayString = "${moderation.pipeline.outbox-sweep-interval:30s}")
+    void publishForgottenEvents() {
+        try {
+            var published = events.publishForgotten(clock.instant().minus(properties.outboxMinAge()),
+                    properties.outboxSweepLimit()).block(properties.batchTimeout());
+            if (published != null && published > 0) {
+                log.info("published outstanding events of {} comments", published);
+            }
+        } catch (RuntimeException e) {
+            log.warn("outbox sweep failed, will retry: {}", e.getMessage());
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${moderation.pipeline.queue-depth-interval:15s}")
+    void countPending() {
+        try {
+            var count = store.pendingCount().block(properties.batchTimeout());
+            if (count != null) {
+                pending.set(count);
+            }
+        } catch (RuntimeException e) {
+            log.debug("queue depth not counted: {}", e.getMessage());
+        }
+    }
+}
