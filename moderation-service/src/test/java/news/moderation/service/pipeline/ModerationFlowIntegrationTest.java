@@ -235,6 +235,23 @@ class ModerationFlowIntegrationTest {
     }
 
     @Test
+    void opsSeeVerdictLatencyDecisionsAndConsumerLagOnPrometheus() {
+        var held = comment("the dwarf, measured");
+        submit(held);
+        await().atMost(Duration.ofSeconds(30)).until(() -> queuedIds().contains(held.commentId()));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var scrape = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                    .expectBody(String.class).returnResult().getResponseBody();
+            assertThat(scrape).contains("moderation_verdicts_total{", "decision=\"REVIEW\"",
+                    "moderation_rule_matches_total{", "category=\"EPITHET\"",
+                    "moderation_verdict_latency_seconds_bucket", "moderation_store_latency_seconds_count",
+                    "moderation_pipeline_batch_size_count", "moderation_queue_depth",
+                    "kafka_consumer_fetch_manager_records_lag");
+        });
+    }
+
+    @Test
     void theQueueIsOnlyForSignedInModerators() {
         http.get().uri("/api/v1/queue").exchange().expectStatus().isUnauthorized();
         http.get().uri("/api/v1/queue").headers(h -> h.setBasicAuth("mod", "wrong")).exchange()
