@@ -6,17 +6,12 @@ import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import news.moderation.contract.ModerationStatus;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -33,21 +28,18 @@ import java.util.UUID;
  * The stored comments: verdicts from the rules, moderators' decisions, and the pending queue.
  *
  * <pre>{@code
- * store.storeAutomaticVerdicts(verdicts)          // idempotent by commentId
+ * store.storeAutomaticVerdicts(verdicts)          // idempotent by commentId; emits the newly inserted ids
  *      .then(events.publishPending(ids));         // CommentModerated from the outbox
  * }</pre>
  */
 @Component
 public class CommentStore {
 
-    static final String COMMENTS = "comments";
-    static final String QUEUE = "review_queue";
-
-    private final ReactiveMongoTemplate mongo;
+    private final Collections collections;
     private final Clock clock;
 
-    CommentStore(ReactiveMongoTemplate mongo, Clock clock) {
-        this.mongo = mongo;
+    CommentStore(Collections collections, Clock clock) {
+        this.collections = collections;
         this.clock = clock;
     }
 
@@ -55,9 +47,9 @@ public class CommentStore {
      * Inserts each verdict unless its comment is already stored: a redelivered comment changes nothing,
      * and never overwrites a moderator's decision. Returns once the review queue reflects them.
      */
-    public Mono<Void> storeAutomaticVerdicts(List<AutomaticVerdict> verdicts) {
+    public Mono<java.util.Set<String>> storeAutomaticVerdicts(List<AutomaticVerdict> verdicts) {
         if (verdicts.isEmpty()) {
-            return Mono.empty();
+            return Mono.just(java.util.Set.of());
         }
         var now = clock.instant();
         var byId = new LinkedHashMap<String, AutomaticVerdict>();
@@ -66,18 +58,24 @@ public class CommentStore {
         byId.forEach((id, v) -> upserts.add(new UpdateOneModel<>(Filters.eq(Fields.ID, id),
                 new Document("$setOnInsert", Documents.newComment(v, UUID.randomUUID(), now)),
                 new UpdateOptions().upsert(true))));
+        var ids = new ArrayList<>(byId.keySet());
         return comments()
                 .flatMap(c -> bulkUpsert(c, upserts))
-                .then(syncQueue(byId.keySet()));
+                .map(result -> {
+                    var inserted = new HashSet<String>();
+                    result.getUpserts().forEach(u -> inserted.add(ids.get(u.getIndex())));
+                    return (java.util.Set<String>) inserted;
+                })
+                .flatMap(inserted -> syncQueue(byId.keySet()).thenReturn(inserted));
     }
 
-    private static Mono<Void> bulkUpsert(MongoCollection<Document> comments, List<WriteModel<Document>> upserts) {
+    private static Mono<com.mongodb.bulk.BulkWriteResult> bulkUpsert(MongoCollection<Document> comments,
+                                                                    List<WriteModel<Document>> upserts) {
         var options = new BulkWriteOptions().ordered(false);
         // Two consumers upserting one _id at once can lose the race with E11000; the retry finds the
         // document and matches it, so the outcome is still exactly one document.
         return Mono.from(comments.bulkWrite(upserts, options))
-                .onErrorResume(CommentStore::onlyDuplicateKeys, e -> Mono.from(comments.bulkWrite(upserts, options)))
-                .then();
+                .onErrorResume(CommentStore::onlyDuplicateKeys, e -> Mono.from(comments.bulkWrite(upserts, options)));
     }
 
     private static boolean onlyDuplicateKeys(Throwable e) {
@@ -85,56 +83,11 @@ public class CommentStore {
                 && bulk.getWriteErrors().stream().allMatch(w -> w.getCode() == 11000);
     }
 
-    /** Applies a moderator's decision unless someone else changed the comment since it was read. */
-    Mono<DecisionOutcome> decide(String commentId, ModeratorAction action, String reason, String moderator) {
-        return comments().flatMap(c -> Mono.from(c.find(Filters.eq(Fields.ID, commentId)).first())
-                .flatMap(current -> {
-                    var state = Documents.state(current);
-                    if (state.status() == action.result()) {
-                        return Mono.<DecisionOutcome>just(new DecisionOutcome.Unchanged(state));
-                    }
-                    return applyDecision(c, current, action, reason, moderator);
-                })
-                .switchIfEmpty(Mono.fromSupplier(() -> new DecisionOutcome.NotFound(commentId))));
-    }
-
-    private Mono<DecisionOutcome> applyDecision(MongoCollection<Document> comments, Document current,
-                                                ModeratorAction action, String reason, String moderator) {
-        var now = clock.instant();
-        var id = current.getString(Fields.ID);
-        var version = Documents.version(current);
-        var update = Updates.combine(
-                Updates.set(Fields.STATUS, action.result().name()),
-                Updates.set(Fields.DECIDED_BY, moderator),
-                Updates.set(Fields.DECIDED_AT, Documents.date(now)),
-                Updates.inc(Fields.VERSION, 1L),
-                Updates.push(Fields.HISTORY, Documents.historyEntry(now, moderator, action.result(), reason, null)),
-                Updates.push(Fields.OUTBOX, Documents.outboxEntry(UUID.randomUUID(), action.result(), moderator, now)));
-        return Mono.from(comments.updateOne(Filters.and(Filters.eq(Fields.ID, id), Filters.eq(Fields.VERSION, version)),
-                        update))
-                .flatMap(result -> {
-                    if (result.getModifiedCount() == 0) {
-                        return Mono.from(comments.find(Filters.eq(Fields.ID, id)).first())
-                                .map(d -> (DecisionOutcome) new DecisionOutcome.Conflict(Documents.state(d)));
-                    }
-                    var applied = new CommentState(id, action.result(), version + 1, moderator, now);
-                    return syncQueue(List.of(id)).thenReturn(new DecisionOutcome.Applied(applied));
-                });
-    }
-
     /** The texts of the stored comments among {@code ids}, by comment id. */
     public Mono<java.util.Map<String, String>> textsOf(Collection<String> ids) {
         return comments().flatMapMany(c -> Flux.from(c.find(Filters.in(Fields.ID, ids))
                         .projection(new Document(Fields.TEXT, 1))))
                 .collectMap(d -> d.getString(Fields.ID), d -> d.getString(Fields.TEXT));
-    }
-
-    /** Pending comments, newest first. */
-    public Flux<QueueItem> pendingNewestFirst(int limit) {
-        return queue().flatMapMany(q -> Flux.from(q.find()
-                        .sort(Sorts.orderBy(Sorts.descending(Fields.RECEIVED_AT), Sorts.descending(Fields.ID)))
-                        .limit(limit)))
-                .map(Documents::queueItem);
     }
 
     /**
@@ -154,8 +107,12 @@ public class CommentStore {
                             var id = doc.getString(Fields.ID);
                             if (Documents.status(doc) == ModerationStatus.PENDING) {
                                 queued.add(id);
-                                writes.add(new ReplaceOneModel<>(Filters.eq(Fields.ID, id), Documents.queueEntry(doc),
-                                        new ReplaceOptions().upsert(true)));
+                                var entry = Documents.queueEntry(doc);
+                                entry.remove(Fields.ID);
+                                // an entry being decided is left alone; the upsert then hits its _id and fails
+                                writes.add(new UpdateOneModel<>(Filters.and(Filters.eq(Fields.ID, id),
+                                        Filters.ne(Fields.STATE, Collections.DECIDED)), new Document("$set", entry),
+                                        new UpdateOptions().upsert(true)));
                             } else {
                                 writes.add(new DeleteOneModel<>(Filters.eq(Fields.ID, id)));
                             }
@@ -164,6 +121,7 @@ public class CommentStore {
                             return Mono.empty();
                         }
                         return Mono.from(queue.bulkWrite(writes, new BulkWriteOptions().ordered(false)))
+                                .onErrorResume(CommentStore::onlyDuplicateKeys, e -> Mono.empty())
                                 .then(queued.isEmpty() ? Mono.empty() : removeNoLongerPending(comments, queue, queued));
                     });
         });
@@ -182,24 +140,46 @@ public class CommentStore {
 
     private static Document queueProjection() {
         var projection = new Document();
-        for (var field : List.of(Fields.SITE, Fields.THREAD, Fields.THREAD_TITLE, Fields.PARENT, Fields.AUTHOR,
-                Fields.AUTHOR_NAME, Fields.TEXT, Fields.POSTED_AT, Fields.RECEIVED_AT, Fields.SCORE, Fields.REASONS,
-                Fields.RULE_SET_VERSION, Fields.VERSION, Fields.STATUS)) {
-            projection.append(field, 1);
-        }
+        Documents.QUEUE_FIELDS.forEach(field -> projection.append(field, 1));
         return projection;
     }
 
-    /** Creates the indexes the queries above rely on; safe to repeat. */
+    /** Creates the indexes every query of this package relies on; safe to repeat. */
     public Mono<Void> createIndexes() {
-        return queue().flatMap(q -> Mono.from(q.createIndex(
-                        Indexes.compoundIndex(Indexes.descending(Fields.RECEIVED_AT), Indexes.descending(Fields.ID)),
-                        new IndexOptions().name("newest_first"))))
+        var queueIndexes = List.of(
+                index("newest_first", Indexes.descending(Fields.RECEIVED_AT), Indexes.descending(Fields.ID)),
+                index("priority", Indexes.descending(Fields.SCORE), Indexes.ascending(Fields.RECEIVED_AT),
+                        Indexes.ascending(Fields.ID)),
+                index("by_site", Indexes.ascending(Fields.SITE), Indexes.descending(Fields.RECEIVED_AT)),
+                index("by_thread", Indexes.ascending(Fields.THREAD)),
+                index("by_author", Indexes.ascending(Fields.AUTHOR)),
+                index("by_category", Indexes.ascending(Fields.CATEGORIES)),
+                index("by_claim", Indexes.ascending(Fields.CLAIMED_BY), Indexes.ascending(Fields.CLAIMED_UNTIL)));
+        var commentIndexes = List.of(
+                index("by_status_newest", Indexes.ascending(Fields.STATUS), Indexes.descending(Fields.RECEIVED_AT),
+                        Indexes.descending(Fields.ID)),
+                index("by_status_priority", Indexes.ascending(Fields.STATUS), Indexes.descending(Fields.SCORE),
+                        Indexes.ascending(Fields.RECEIVED_AT)),
+                index("thread_order", Indexes.ascending(Fields.THREAD), Indexes.ascending(Fields.POSTED_AT)),
+                index("replies", Indexes.ascending(Fields.THREAD), Indexes.ascending(Fields.PARENT)),
+                index("by_author", Indexes.ascending(Fields.AUTHOR), Indexes.descending(Fields.RECEIVED_AT)),
+                index("by_decision_time", Indexes.descending(Fields.DECIDED_AT)));
+        return queue().flatMapMany(q -> Flux.fromIterable(queueIndexes)
+                        .concatMap(i -> Mono.from(q.createIndex(i.keys(), new IndexOptions().name(i.name())))))
+                .thenMany(comments().flatMapMany(c -> Flux.fromIterable(commentIndexes)
+                        .concatMap(i -> Mono.from(c.createIndex(i.keys(), new IndexOptions().name(i.name()))))))
                 // sparse: only comments with unpublished events are in it, so the sweeper's scan stays small
                 .then(comments().flatMap(c -> Mono.from(c.createIndex(
                         Indexes.ascending(Fields.OUTBOX + "." + Fields.DECIDED_AT),
                         new IndexOptions().name("unpublished_events").sparse(true)))))
                 .then();
+    }
+
+    private record NamedIndex(String name, org.bson.conversions.Bson keys) {
+    }
+
+    private static NamedIndex index(String name, org.bson.conversions.Bson... keys) {
+        return new NamedIndex(name, keys.length == 1 ? keys[0] : Indexes.compoundIndex(keys));
     }
 
     /** How many comments wait for a moderator. */
@@ -208,10 +188,10 @@ public class CommentStore {
     }
 
     Mono<MongoCollection<Document>> comments() {
-        return mongo.getCollection(COMMENTS);
+        return collections.comments();
     }
 
     private Mono<MongoCollection<Document>> queue() {
-        return mongo.getCollection(QUEUE);
+        return collections.queue();
     }
 }

@@ -3,8 +3,9 @@ package news.moderation.service.comments;
 /** What came of a moderator's decision. */
 public sealed interface DecisionOutcome {
 
-    /** The decision changed the comment's status. */
-    record Applied(CommentState state) implements DecisionOutcome {
+    /** The decision changed the comment's status from {@code previous}. */
+    record Applied(CommentState state, news.moderation.contract.ModerationStatus previous, String authorId)
+            implements DecisionOutcome {
     }
 
     /** The comment already had that status; nothing was written. */

@@ -14,6 +14,11 @@ import java.util.UUID;
 /** Maps between the stored BSON documents and the service's values. */
 final class Documents {
 
+    /** What the queue's copy of a pending comment holds: everything the listing shows and filters on. */
+    static final List<String> QUEUE_FIELDS = List.of(Fields.SITE, Fields.THREAD, Fields.THREAD_TITLE, Fields.PARENT,
+            Fields.PARENT_EXCERPT, Fields.AUTHOR, Fields.AUTHOR_NAME, Fields.TEXT, Fields.POSTED_AT, Fields.RECEIVED_AT,
+            Fields.SCORE, Fields.CATEGORIES, Fields.REASONS, Fields.RULE_SET_VERSION, Fields.VERSION, Fields.STATUS);
+
     private Documents() {
     }
 
@@ -29,16 +34,18 @@ final class Documents {
                 .append(Fields.AUTHOR, c.authorId())
                 .append(Fields.AUTHOR_NAME, c.authorName())
                 .append(Fields.TEXT, c.text())
+                .append(Fields.PARENT_EXCERPT, v.parentExcerpt())
                 .append(Fields.POSTED_AT, date(c.postedAt()))
                 .append(Fields.RECEIVED_AT, date(c.receivedAt()))
                 .append(Fields.STATUS, status.name())
                 .append(Fields.VERSION, 1L)
                 .append(Fields.SCORE, v.verdict().score())
                 .append(Fields.REASONS, reasons(v.verdict().matches()))
+                .append(Fields.CATEGORIES, v.verdict().matches().stream().map(m -> m.category().name()).distinct().toList())
                 .append(Fields.RULE_SET_VERSION, v.verdict().ruleSetVersion())
                 .append(Fields.DECIDED_BY, CommentModerated.DECIDED_BY_RULES)
                 .append(Fields.DECIDED_AT, date(now));
-        doc.append(Fields.HISTORY, List.of(historyEntry(now, CommentModerated.DECIDED_BY_RULES, status, null,
+        doc.append(Fields.HISTORY, List.of(historyEntry(now, CommentModerated.DECIDED_BY_RULES, status, v.policy(),
                 v.verdict().ruleSetVersion())));
         doc.append(Fields.OUTBOX, List.of(outboxEntry(eventId, status, CommentModerated.DECIDED_BY_RULES, now)));
         return doc;
@@ -65,20 +72,24 @@ final class Documents {
     /** The queue's copy of a pending comment: everything the listing shows, nothing more. */
     static Document queueEntry(Document comment) {
         var entry = new Document(Fields.ID, comment.get(Fields.ID));
-        for (var field : List.of(Fields.SITE, Fields.THREAD, Fields.THREAD_TITLE, Fields.PARENT, Fields.AUTHOR,
-                Fields.AUTHOR_NAME, Fields.TEXT, Fields.POSTED_AT, Fields.RECEIVED_AT, Fields.SCORE, Fields.REASONS,
-                Fields.RULE_SET_VERSION, Fields.VERSION)) {
+        for (var field : QUEUE_FIELDS) {
             entry.append(field, comment.get(field));
         }
         return entry;
     }
 
-    static QueueItem queueItem(Document d) {
+    static QueueItem queueItem(Document d, java.time.Instant now) {
+        QueueItem.Claim claim = null;
+        var until = d.getDate(Fields.CLAIMED_UNTIL);
+        if (d.getString(Fields.CLAIMED_BY) != null && until != null && until.toInstant().isAfter(now)) {
+            claim = new QueueItem.Claim(d.getString(Fields.CLAIMED_BY), until.toInstant());
+        }
+        var status = d.getString(Fields.STATUS) == null ? ModerationStatus.PENDING : status(d);
         return new QueueItem(d.getString(Fields.ID), d.getString(Fields.SITE), d.getString(Fields.THREAD),
-                d.getString(Fields.THREAD_TITLE), d.getString(Fields.PARENT), d.getString(Fields.AUTHOR),
-                d.getString(Fields.AUTHOR_NAME), d.getString(Fields.TEXT), instant(d.getDate(Fields.POSTED_AT)),
-                instant(d.getDate(Fields.RECEIVED_AT)), d.getInteger(Fields.SCORE, 0), reasonsOf(d),
-                d.getString(Fields.RULE_SET_VERSION), version(d));
+                d.getString(Fields.THREAD_TITLE), d.getString(Fields.PARENT), d.getString(Fields.PARENT_EXCERPT),
+                d.getString(Fields.AUTHOR), d.getString(Fields.AUTHOR_NAME), null, d.getString(Fields.TEXT),
+                instant(d.getDate(Fields.POSTED_AT)), instant(d.getDate(Fields.RECEIVED_AT)), status,
+                d.getInteger(Fields.SCORE, 0), reasonsOf(d), d.getString(Fields.RULE_SET_VERSION), claim, version(d));
     }
 
     static CommentState state(Document d) {

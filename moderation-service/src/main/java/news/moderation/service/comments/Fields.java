@@ -24,6 +24,11 @@ final class Fields {
     static final String OUTBOX = "outbox";
     static final String EVENT_ID = "eventId";
     static final String REASON = "reason";
+    static final String PARENT_EXCERPT = "parentExcerpt";
+    static final String CATEGORIES = "categories";
+    static final String CLAIMED_BY = "claimedBy";
+    static final String CLAIMED_UNTIL = "claimedUntil";
+    static final String STATE = "state";
 
     private Fields() {
     }

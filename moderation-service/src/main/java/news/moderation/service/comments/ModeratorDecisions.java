@@ -1,5 +1,6 @@
 package news.moderation.service.comments;
 
+import news.moderation.service.authors.AuthorDirectory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -10,25 +11,37 @@ import java.util.List;
  * with {@code decidedBy} = the moderator.
  *
  * <pre>{@code
- * decisions.decide("c-1", ModeratorAction.HIDE, "abuse", "alice")
+ * decisions.decide("c-1", ModeratorAction.HIDE, "abuse", "alice", 1L)
  *          .map(outcome -> outcome instanceof DecisionOutcome.Conflict ? 409 : 200);
  * }</pre>
  */
 @Component
 public class ModeratorDecisions {
 
-    private final CommentStore store;
+    private final Decider decider;
     private final VerdictEvents events;
+    private final AuthorDirectory authors;
 
-    ModeratorDecisions(CommentStore store, VerdictEvents events) {
-        this.store = store;
+    ModeratorDecisions(Decider decider, VerdictEvents events, AuthorDirectory authors) {
+        this.decider = decider;
         this.events = events;
+        this.authors = authors;
     }
 
-    public Mono<DecisionOutcome> decide(String commentId, ModeratorAction action, String reason, String moderator) {
-        return store.decide(commentId, action, reason, moderator)
-                .flatMap(outcome -> outcome instanceof DecisionOutcome.Applied
-                        ? events.publishPending(List.of(commentId)).thenReturn(outcome)
-                        : Mono.just(outcome));
+    /**
+     * @param expectedVersion the version the moderator saw; null to decide on whatever is current
+     */
+    public Mono<DecisionOutcome> decide(String commentId, ModeratorAction action, String reason, String moderator,
+                                        Long expectedVersion) {
+        return decider.decide(commentId, action, reason, moderator, expectedVersion)
+                .flatMap(outcome -> {
+                    if (outcome instanceof DecisionOutcome.Applied applied) {
+                        return events.publishPending(List.of(commentId))
+                                .then(applied.authorId() == null ? Mono.empty()
+                                        : authors.recordChange(applied.authorId(), applied.previous(), applied.state().status()))
+                                .thenReturn(outcome);
+                    }
+                    return Mono.just(outcome);
+                });
     }
 }

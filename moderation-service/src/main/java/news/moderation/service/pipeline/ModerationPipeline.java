@@ -6,6 +6,9 @@ import io.micrometer.core.instrument.Timer;
 import news.moderation.contract.CommentSubmitted;
 import news.moderation.contract.ContractJson;
 import news.moderation.contract.SubmittedDecoding;
+import news.moderation.service.authors.AuthorDirectory;
+import news.moderation.service.authors.AuthorPolicy;
+import news.moderation.service.authors.AuthorStatus;
 import news.moderation.service.comments.AutomaticVerdict;
 import news.moderation.service.comments.CommentStore;
 import news.moderation.service.comments.VerdictEvents;
@@ -42,8 +45,13 @@ class ModerationPipeline {
     private final Timer storeLatency;
     private final Timer verdictLatency;
 
+    private final AuthorDirectory authors;
+    private final PipelineProperties properties;
+
     ModerationPipeline(RuleEngine rules, CommentStore store, VerdictEvents events, DeadLetters deadLetters,
-                       MeterRegistry meters, Clock clock) {
+                       MeterRegistry meters, Clock clock, AuthorDirectory authors, PipelineProperties properties) {
+        this.authors = authors;
+        this.properties = properties;
         this.rules = rules;
         this.store = store;
         this.events = events;
@@ -75,15 +83,25 @@ class ModerationPipeline {
         }
         Flux.merge(poison).then().block(timeout);
         var parents = parentTexts(comments, timeout);
+        var standing = comments.isEmpty() ? Map.<String, AuthorStatus>of()
+                : authors.statuses(comments.stream().map(CommentSubmitted::authorId).distinct().toList()).block(timeout);
+        var policy = new AuthorPolicy(properties.trustedMaxScore());
         var verdicts = new ArrayList<AutomaticVerdict>(comments.size());
         var ids = new LinkedHashSet<String>();
         for (var comment : comments) {
             var parent = comment.parentId() == null ? null : parents.get(comment.parentId());
-            verdicts.add(new AutomaticVerdict(comment, rules.evaluate(comment.text(), parent)));
+            var verdict = rules.evaluate(comment.text(), parent);
+            var outcome = policy.apply(standing.getOrDefault(comment.authorId(), AuthorStatus.NORMAL),
+                    AutomaticVerdict.statusOf(verdict.decision()), verdict.score());
+            verdicts.add(new AutomaticVerdict(comment, verdict, outcome.status(), outcome.why(), excerpt(parent)));
             ids.add(comment.commentId());
         }
         long started = System.nanoTime();
-        store.storeAutomaticVerdicts(verdicts).then(events.publishPending(ids)).block(timeout);
+        var inserted = store.storeAutomaticVerdicts(verdicts).block(timeout);
+        var newComments = verdicts.stream().filter(v -> inserted != null && inserted.contains(v.comment().commentId()))
+                .map(v -> new AuthorDirectory.NewComment(v.comment().authorId(), v.comment().authorName(), v.status()))
+                .toList();
+        authors.recordNew(newComments).then(events.publishPending(ids)).block(timeout);
         storeLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         var now = clock.instant();
         for (var comment : comments) {
@@ -114,9 +132,17 @@ class ModerationPipeline {
         return inBatch;
     }
 
+    private String excerpt(String parent) {
+        if (parent == null) {
+            return null;
+        }
+        int max = properties.parentExcerptLength();
+        return parent.length() <= max ? parent : parent.substring(0, max) + "…";
+    }
+
     private void count(List<AutomaticVerdict> verdicts) {
         for (var v : verdicts) {
-            meters.counter("moderation.verdicts", "decision", v.verdict().decision().name()).increment();
+            meters.counter("moderation.verdicts", "decision", v.status().name()).increment();
             for (var category : v.verdict().matches().stream().map(Match::category).distinct().toList()) {
                 meters.counter("moderation.rule.matches", "category", category.name()).increment();
             }

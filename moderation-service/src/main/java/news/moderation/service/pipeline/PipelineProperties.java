@@ -15,6 +15,7 @@ import java.time.Duration;
  * moderation.pipeline.mongo-timeout: 5s        # how long the driver looks for a server before failing
  * moderation.pipeline.outbox-sweep-interval: 30s
  * moderation.pipeline.outbox-min-age: 15s      # events younger than this are left to the pipeline
+ * moderation.pipeline.trusted-max-score: 2     # a TRUSTED author's comment scoring at most this is approved
  * }</pre>
  */
 @ConfigurationProperties("moderation.pipeline")
@@ -26,5 +27,7 @@ record PipelineProperties(
         @DefaultValue("30s") Duration outboxSweepInterval,
         @DefaultValue("15s") Duration outboxMinAge,
         @DefaultValue("1000") int outboxSweepLimit,
-        @DefaultValue("15s") Duration queueDepthInterval) {
+        @DefaultValue("15s") Duration queueDepthInterval,
+        @DefaultValue("2") int trustedMaxScore,
+        @DefaultValue("200") int parentExcerptLength) {
 }

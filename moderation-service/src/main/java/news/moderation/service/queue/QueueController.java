@@ -1,13 +1,20 @@
 package news.moderation.service.queue;
 
-import news.moderation.service.comments.CommentStore;
+import news.moderation.contract.ModerationStatus;
+import news.moderation.service.comments.CommentState;
+import news.moderation.service.comments.Cursor;
 import news.moderation.service.comments.DecisionOutcome;
 import news.moderation.service.comments.ModeratorAction;
 import news.moderation.service.comments.ModeratorDecisions;
 import news.moderation.service.comments.QueueItem;
+import news.moderation.service.comments.QueuePage;
+import news.moderation.service.comments.QueueQuery;
+import news.moderation.service.comments.ReviewQueue;
+import news.moderation.service.rules.Category;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,52 +25,139 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.security.Principal;
+import java.util.List;
 
 /**
  * The review queue for moderators.
  *
  * <pre>{@code
- * curl -u demo-moderator:demo localhost:8080/api/v1/queue?limit=20
+ * curl -u demo-moderator:demo 'localhost:8080/api/v1/queue?sort=priority&category=epithet&limit=20'
  * curl -u demo-moderator:demo -H 'Content-Type: application/json' \
- *      -d '{"action":"APPROVE"}' localhost:8080/api/v1/comments/c-1/decision
+ *      -d '{"action":"APPROVE","version":1}' localhost:8080/api/v1/comments/c-1/decision
  * }</pre>
  */
 @RestController
 class QueueController {
 
-    private final CommentStore store;
+    private final ReviewQueue queue;
     private final ModeratorDecisions decisions;
     private final QueueProperties properties;
 
-    QueueController(CommentStore store, ModeratorDecisions decisions, QueueProperties properties) {
-        this.store = store;
+    QueueController(ReviewQueue queue, ModeratorDecisions decisions, QueueProperties properties) {
+        this.queue = queue;
         this.decisions = decisions;
         this.properties = properties;
     }
 
-    record Page(java.util.List<QueueItem> items) {
+    record DecisionRequest(String action, String reason, Long version) {
     }
 
-    record DecisionRequest(ModeratorAction action, String reason) {
+    record ClaimRequest(Integer limit, String siteId, String threadId, String category, Integer minSeverity,
+                        String authorId, String sort) {
+    }
+
+    record BulkRequest(List<String> ids, String action, String reason) {
+    }
+
+    enum BulkResult {
+        APPLIED,
+        UNCHANGED,
+        CONFLICT,
+        NOT_FOUND
+    }
+
+    record BulkItem(String commentId, BulkResult result, CommentState state) {
+    }
+
+    record Claimed(List<QueueItem> items) {
     }
 
     @GetMapping("/api/v1/queue")
-    Mono<Page> queue(@RequestParam(required = false) Integer limit) {
-        int size = limit == null ? properties.defaultLimit() : limit;
-        if (size < 1 || size > properties.maxLimit()) {
-            return Mono.error(new InvalidParameter("limit", "must be between 1 and " + properties.maxLimit()));
+    Mono<QueuePage> queue(@RequestParam(required = false) String status,
+                          @RequestParam(required = false) String siteId,
+                          @RequestParam(required = false) String threadId,
+                          @RequestParam(required = false) String category,
+                          @RequestParam(required = false) Integer minSeverity,
+                          @RequestParam(required = false) String authorId,
+                          @RequestParam(required = false) String claimedBy,
+                          @RequestParam(required = false) String sort,
+                          @RequestParam(required = false) String cursor,
+                          @RequestParam(required = false) Integer limit) {
+        int size = limit == null ? properties.defaultLimit() : Params.range(limit, 1, properties.maxLimit(), "limit");
+        var order = Params.enumOf(QueueQuery.Order.class, sort, "sort");
+        Cursor after = null;
+        if (cursor != null && !cursor.isBlank()) {
+            try {
+                after = Cursor.decode(cursor);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidParameter("cursor", "is not a cursor this service issued");
+            }
+            if (after.order() != (order == null ? QueueQuery.Order.NEWEST : order)) {
+                throw new InvalidParameter("cursor", "belongs to sort=" + after.order().name().toLowerCase()
+                        + "; keep the sort of the first page");
+            }
         }
-        return store.pendingNewestFirst(size).collectList().map(Page::new);
+        var query = new QueueQuery(Params.enumOf(ModerationStatus.class, status, "status"), Params.id(siteId, "siteId"),
+                Params.id(threadId, "threadId"), Params.enumOf(Category.class, category, "category"),
+                Params.range(minSeverity, 0, 5, "minSeverity"), Params.id(authorId, "authorId"),
+                claimedBy == null || claimedBy.isBlank() ? null : claimedBy, order, after, size);
+        return queue.page(query);
+    }
+
+    @PostMapping("/api/v1/queue/claim")
+    Mono<Claimed> claim(@RequestBody ClaimRequest request, Principal moderator) {
+        int limit = request.limit() == null ? 10 : Params.range(request.limit(), 1, properties.maxLimit(), "limit");
+        var query = new QueueQuery(ModerationStatus.PENDING, Params.id(request.siteId(), "siteId"),
+                Params.id(request.threadId(), "threadId"), Params.enumOf(Category.class, request.category(), "category"),
+                Params.range(request.minSeverity(), 0, 5, "minSeverity"), Params.id(request.authorId(), "authorId"), null,
+                Params.enumOf(QueueQuery.Order.class, request.sort() == null ? "priority" : request.sort(), "sort"),
+                null, limit);
+        return queue.claim(query, limit, moderator.getName(), properties.claimLease()).map(Claimed::new);
+    }
+
+    @DeleteMapping("/api/v1/claims/{commentId}")
+    Mono<ResponseEntity<Object>> release(@PathVariable String commentId, Principal moderator) {
+        return queue.release(commentId, moderator.getName()).map(released -> released
+                ? ResponseEntity.noContent().build()
+                : ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                        "you hold no claim on comment " + commentId)));
     }
 
     @PostMapping("/api/v1/comments/{commentId}/decision")
     Mono<ResponseEntity<?>> decide(@PathVariable String commentId, @RequestBody DecisionRequest request,
                                    Principal moderator) {
-        if (request.action() == null) {
-            return Mono.error(new InvalidParameter("action", "is required: APPROVE or HIDE"));
+        var action = Params.required(ModeratorAction.class, request.action(), "action");
+        return decisions.decide(commentId, action, reason(request.reason()), moderator.getName(), request.version())
+                .map(QueueController::answer);
+    }
+
+    @PostMapping("/api/v1/decisions/bulk")
+    Mono<List<BulkItem>> bulk(@RequestBody BulkRequest request, Principal moderator) {
+        var action = Params.required(ModeratorAction.class, request.action(), "action");
+        if (request.ids() == null || request.ids().isEmpty() || request.ids().size() > properties.maxBulk()) {
+            throw new InvalidParameter("ids", "must list 1 to " + properties.maxBulk() + " comment ids");
         }
-        var reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
-        return decisions.decide(commentId, request.action(), reason, moderator.getName()).map(QueueController::answer);
+        return Flux.fromIterable(request.ids().stream().distinct().toList())
+                .concatMap(id -> decisions.decide(id, action, reason(request.reason()), moderator.getName(), null)
+                        .map(outcome -> bulkItem(id, outcome)))
+                .collectList();
+    }
+
+    private static String reason(String reason) {
+        return reason == null || reason.isBlank() ? null : reason.strip();
+    }
+
+    private static BulkItem bulkItem(String id, DecisionOutcome outcome) {
+        if (outcome instanceof DecisionOutcome.Applied applied) {
+            return new BulkItem(id, BulkResult.APPLIED, applied.state());
+        }
+        if (outcome instanceof DecisionOutcome.Unchanged unchanged) {
+            return new BulkItem(id, BulkResult.UNCHANGED, unchanged.state());
+        }
+        if (outcome instanceof DecisionOutcome.Conflict conflict) {
+            return new BulkItem(id, BulkResult.CONFLICT, conflict.current());
+        }
+        return new BulkItem(id, BulkResult.NOT_FOUND, null);
     }
 
     private static ResponseEntity<?> answer(DecisionOutcome outcome) {
@@ -75,7 +169,8 @@ class QueueController {
         }
         if (outcome instanceof DecisionOutcome.Conflict conflict) {
             var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    "the comment changed while you decided; its current state is attached");
+                    "the comment changed since you saw it; its current state is attached");
+            problem.setTitle("Stale version");
             problem.setProperty("current", conflict.current());
             return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
         }

@@ -24,8 +24,8 @@ class SecurityConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .authorizeExchange(exchange -> exchange
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
-                        .pathMatchers(HttpMethod.GET, "/api/v1/queue").hasAnyRole("MODERATOR", "ADMIN")
-                        .pathMatchers(HttpMethod.POST, "/api/v1/comments/*/decision").hasAnyRole("MODERATOR", "ADMIN")
+                        .pathMatchers(HttpMethod.POST, "/api/v1/authors/*/status").hasRole("ADMIN")
+                        .pathMatchers("/api/v1/**").hasAnyRole("MODERATOR", "ADMIN")
                         .anyExchange().denyAll())
                 .build();
     }

@@ -243,7 +243,7 @@ class ModerationFlowIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             var scrape = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                     .expectBody(String.class).returnResult().getResponseBody();
-            assertThat(scrape).contains("moderation_verdicts_total{", "decision=\"REVIEW\"",
+            assertThat(scrape).contains("moderation_verdicts_total{", "decision=\"PENDING\"",
                     "moderation_rule_matches_total{", "category=\"EPITHET\"",
                     "moderation_verdict_latency_seconds_bucket", "moderation_store_latency_seconds_count",
                     "moderation_pipeline_batch_size_count", "moderation_queue_depth",
