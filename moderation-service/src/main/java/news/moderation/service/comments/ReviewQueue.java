@@ -63,19 +63,24 @@ public class ReviewQueue {
     public Mono<List<QueueItem>> claim(QueueQuery query, int limit, String moderator, Duration lease) {
         var now = clock.instant();
         var until = Date.from(now.plus(lease));
-        var unclaimed = Filters.or(Filters.exists(Fields.CLAIMED_BY, false), Filters.eq(Fields.CLAIMED_BY, null),
-                Filters.lt(Fields.CLAIMED_UNTIL, Date.from(now)));
         var candidates = new QueueQuery(ModerationStatus.PENDING, query.siteId(), query.threadId(), query.category(),
-                query.minSeverity(), query.authorId(), null, query.order(), null, Math.min(limit * 4, 1000));
-        return collections.queue().flatMap(queue -> Flux.from(queue.find(Filters.and(filter(candidates, true), unclaimed))
+                query.minSeverity(), query.authorId(), null, query.order(), null, 1000);
+        return collections.queue().flatMap(queue -> Flux.from(queue.find(filter(candidates, true))
                         .sort(sort(candidates.order())).limit(candidates.limit())
-                        .projection(new Document(Fields.ID, 1)))
-                .map(d -> d.getString(Fields.ID))
-                .concatMap(id -> Mono.from(queue.findOneAndUpdate(
-                        Filters.and(Filters.eq(Fields.ID, id), Filters.ne(Fields.STATE, Collections.DECIDED), unclaimed),
-                        Updates.combine(Updates.set(Fields.CLAIMED_BY, moderator), Updates.set(Fields.CLAIMED_UNTIL, until)),
-                        new com.mongodb.client.model.FindOneAndUpdateOptions()
-                                .returnDocument(com.mongodb.client.model.ReturnDocument.AFTER))))
+                        .projection(new Document(Fields.CLAIMED_UNTIL, 1)))
+                .filter(d -> d.getDate(Fields.CLAIMED_UNTIL) == null || !d.getDate(Fields.CLAIMED_UNTIL).toInstant().isAfter(now))
+                // compare-and-set on the lease as it was read: of two moderators, only one moves it
+                .concatMap(d -> {
+                    var seen = d.getDate(Fields.CLAIMED_UNTIL);
+                    var unchanged = seen == null ? Filters.exists(Fields.CLAIMED_UNTIL, false)
+                            : Filters.eq(Fields.CLAIMED_UNTIL, seen);
+                    return Mono.from(queue.findOneAndUpdate(
+                            Filters.and(Filters.eq(Fields.ID, d.getString(Fields.ID)), unchanged,
+                                    Filters.ne(Fields.STATE, Collections.DECIDED)),
+                            Updates.combine(Updates.set(Fields.CLAIMED_BY, moderator), Updates.set(Fields.CLAIMED_UNTIL, until)),
+                            new com.mongodb.client.model.FindOneAndUpdateOptions()
+                                    .returnDocument(com.mongodb.client.model.ReturnDocument.AFTER)));
+                }, 1)
                 .take(limit)
                 .map(d -> Documents.queueItem(d, now))
                 .collectList()
@@ -84,8 +89,10 @@ public class ReviewQueue {
 
     /** Ends {@code moderator}'s lease on a comment early; false when they held none. */
     public Mono<Boolean> release(String commentId, String moderator) {
+        var now = Date.from(clock.instant());
         return collections.queue().flatMap(queue -> Mono.from(queue.updateOne(
-                        Filters.and(Filters.eq(Fields.ID, commentId), Filters.eq(Fields.CLAIMED_BY, moderator)),
+                        Filters.and(Filters.eq(Fields.ID, commentId), Filters.eq(Fields.CLAIMED_BY, moderator),
+                                Filters.gt(Fields.CLAIMED_UNTIL, now)),
                         Updates.combine(Updates.unset(Fields.CLAIMED_BY), Updates.unset(Fields.CLAIMED_UNTIL)))))
                 .map(result -> result.getModifiedCount() > 0);
     }

@@ -10,6 +10,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 
 /** Denies by default; the API is for signed-in moderators, the actuator's probes and metrics for ops. */
 @Configuration(proxyBeanMethods = false)
@@ -20,6 +21,8 @@ class SecurityConfiguration {
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                // every request carries its credentials: no server-side session to create, store or look up
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .httpBasic(basic -> { })
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .authorizeExchange(exchange -> exchange
