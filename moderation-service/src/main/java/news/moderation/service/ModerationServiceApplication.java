@@ -22,6 +22,10 @@ import java.time.Clock;
 public class ModerationServiceApplication {
 
     public static void main(String[] args) {
+        // offline commands (moderate, evaluate) run on the rule engine alone: no Spring context, fast start
+        if (news.moderation.service.offline.OfflineCommand.handles(args)) {
+            System.exit(news.moderation.service.offline.OfflineCommand.run(args));
+        }
         SpringApplication.run(ModerationServiceApplication.class, args);
     }
 

@@ -1,0 +1,72 @@
+package news.moderation.service.offline;
+
+import news.moderation.service.rules.RuleEngine;
+import news.moderation.service.rules.RulePack;
+import news.moderation.service.rules.RulePackException;
+import news.moderation.service.rules.Thresholds;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the engine the offline commands use: the default packs from the classpath plus extra pack files. */
+final class RuleSet {
+
+    static final List<String> DEFAULT_PACKS = List.of("rules/default-en.yml", "rules/default-ru.yml",
+            "rules/default-uk.yml");
+
+    private RuleSet() {
+    }
+
+    /**
+     * @throws RulePackException naming {@code file:line}, the rule and the reason when a pack is invalid or
+     *                           cannot be read
+     */
+    static RuleEngine engine(List<Path> extraPacks, Thresholds thresholds) {
+        var packs = new ArrayList<RulePack>();
+        for (var resource : DEFAULT_PACKS) {
+            packs.add(classpathPack(resource));
+        }
+        for (var file : extraPacks) {
+            packs.add(filePack(file));
+        }
+        return RuleEngine.of(packs, thresholds);
+    }
+
+    /**
+     * A default pack, read by {@link QuickPackReader} when it can (it spares the start-up of a YAML library)
+     * and by {@link RulePack#parse} otherwise; both give the same pack.
+     */
+    static RulePack classpathPack(String resource) {
+        var stream = RuleSet.class.getClassLoader().getResourceAsStream(resource);
+        if (stream == null) {
+            throw new RulePackException(resource + ":1: default pack missing from the classpath");
+        }
+        String text;
+        try (stream) {
+            text = new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RulePackException(resource + ":1: cannot read: " + e.getMessage());
+        }
+        try {
+            return QuickPackReader.read(text);
+        } catch (QuickPackReader.Unsupported e) {
+            return RulePack.parse(resource.substring(resource.lastIndexOf('/') + 1), new StringReader(text));
+        }
+    }
+
+    static RulePack filePack(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new RulePackException(file + ":1: no such pack file");
+        }
+        try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return RulePack.parse(file.toString(), reader);
+        } catch (IOException e) {
+            throw new RulePackException(file + ":1: cannot read: " + e);
+        }
+    }
+}
