@@ -10,20 +10,15 @@ import java.util.Locale;
  */
 final class Folding {
 
-    /** Folded form of each BMP char; {@code null} where a char folds to itself. */
+    /**
+     * Folded form of each BMP char, filled in as chars are first seen: building all 65,536 up front cost
+     * most of a second at start-up, and a comment stream touches only a few hundred. Racing threads
+     * compute the same immutable string, so the unsynchronised cache is safe.
+     */
     private static final String[] BMP = new String[0x10000];
     private static final char[] ASCII = new char[128];
 
     static {
-        for (int c = 0; c < 0x10000; c++) {
-            if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
-                continue;
-            }
-            var folded = compute(c);
-            if (!(folded.length() == 1 && folded.charAt(0) == c)) {
-                BMP[c] = folded;
-            }
-        }
         for (char c = 0; c < 128; c++) {
             ASCII[c] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
         }
@@ -41,7 +36,11 @@ final class Folding {
     static String fold(int cp) {
         if (cp < 0x10000) {
             var folded = BMP[cp];
-            return folded == null ? String.valueOf((char) cp) : folded;
+            if (folded == null) {
+                folded = compute(cp);
+                BMP[cp] = folded;
+            }
+            return folded;
         }
         return compute(cp);
     }
