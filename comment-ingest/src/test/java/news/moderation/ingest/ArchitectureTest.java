@@ -16,11 +16,25 @@ class ArchitectureTest {
             .because("receivedAt comes from the injected Clock so tests can control it");
 
     @ArchTest
-    static final ArchRule theBodyParserIsPlainJava = noClasses()
-            .that().haveNameMatching(".*\\.submission\\.(CommentBodyParser|ParsedComment)(\\$.*)?")
+    static final ArchRule parsingAndCleaningArePlainJava = noClasses()
+            .that().resideInAnyPackage("news.moderation.ingest.parsing..", "news.moderation.ingest.cleaning..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework..", "reactor..", "org.apache.kafka..", "io.micrometer..")
-            .because("parsing and validation are tested table-driven, without a server");
+            .because("parsing, cleaning and validation are tested table-driven, without a server, "
+                    + "and the importer uses them without Spring");
+
+    @ArchTest
+    static final ArchRule theImporterRunsWithoutSpring = noClasses()
+            .that().resideInAPackage("news.moderation.ingest.importer..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "reactor..")
+            .because("import runs before and instead of the Spring application");
+
+    @ArchTest
+    static final ArchRule featuresDoNotReachIntoTheWebLayer = noClasses()
+            .that().resideInAnyPackage("news.moderation.ingest.parsing..", "news.moderation.ingest.cleaning..",
+                    "news.moderation.ingest.importer..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "news.moderation.ingest.submission..", "news.moderation.ingest.sites..");
 
     @ArchTest
     static final ArchRule outcomesKnowNoFeature = noClasses()

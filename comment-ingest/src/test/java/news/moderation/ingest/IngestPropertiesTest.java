@@ -46,7 +46,33 @@ class IngestPropertiesTest {
                     var properties = context.getBean(IngestProperties.class);
                     assertThat(properties.topic()).isEqualTo("comments.submitted");
                     assertThat(properties.maxBodyBytes()).isEqualTo(65_536);
+                    assertThat(properties.batch()).isEqualTo(new IngestProperties.Batch(500, 8_388_608));
+                    assertThat(properties.publish().maxInFlight()).isEqualTo(1024);
+                    assertThat(properties.sites().get(0).ratePerSecond()).isEqualTo(200);
+                    assertThat(properties.sites().get(0).burst()).isEqualTo(400);
                 });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "a zero rate           | ingest.sites[0].rate-per-second=0 | needs rate-per-second > 0 and burst >= 1",
+            "a zero burst          | ingest.sites[0].burst=0           | needs rate-per-second > 0 and burst >= 1",
+            "a zero batch count    | ingest.batch.max-items=0          | ingest.batch.max-items and .max-body-bytes must be positive",
+            "no publish slots      | ingest.publish.max-in-flight=0    | ingest.publish.max-in-flight must be positive",
+    })
+    void refusesToStartWithALimitThatAdmitsNothing(String name, String property, String message) {
+        runner.withPropertyValues("ingest.sites[0].site-id=test-site", "ingest.sites[0].key-sha256=" + HASH, property)
+                .run(context -> assertThat(context.getStartupFailure()).rootCause().hasMessageContaining(message));
+    }
+
+    @Test
+    void refusesToStartWhenTwoKeysOfOneSiteDisagreeOnItsRate() {
+        runner.withPropertyValues(
+                        "ingest.sites[0].site-id=one-site", "ingest.sites[0].key-sha256=" + HASH,
+                        "ingest.sites[1].site-id=one-site", "ingest.sites[1].key-sha256=" + HASH.replace('6', '7'),
+                        "ingest.sites[1].rate-per-second=50")
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessageContaining("ingest.sites[1] gives site one-site another rate-per-second or burst"));
     }
 
     @ParameterizedTest(name = "site-id={0}, key-sha256={1}")

@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  * Reads what the service publishes on a topic of its own: created with one partition, so that records
  * arrive in the order they were sent and a marker can prove that nothing was sent before it.
  */
-final class TopicReader implements AutoCloseable {
+public final class TopicReader implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<TopicPartition> partitions;
@@ -37,7 +37,7 @@ final class TopicReader implements AutoCloseable {
         this.partitions = partitions;
     }
 
-    static TopicReader create(String bootstrapServers, String topic) {
+    public static TopicReader create(String bootstrapServers, String topic) {
         createSinglePartitionTopic(bootstrapServers, topic);
         var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -50,7 +50,7 @@ final class TopicReader implements AutoCloseable {
     }
 
     /** Forgets what was read and skips to the end, so that a test sees only its own records. */
-    void skipToEnd() {
+    public void skipToEnd() {
         read.clear();
         consumer.seekToEnd(partitions);
         // seekToEnd is lazy: resolve the offset now, before the test produces anything.
@@ -58,7 +58,7 @@ final class TopicReader implements AutoCloseable {
     }
 
     /** Reads until a record matches, then returns everything read since {@link #skipToEnd()}. */
-    List<ConsumerRecord<String, byte[]>> readUntil(Predicate<ConsumerRecord<String, byte[]>> wanted) {
+    public List<ConsumerRecord<String, byte[]>> readUntil(Predicate<ConsumerRecord<String, byte[]>> wanted) {
         await().atMost(Duration.ofSeconds(30))
                 .pollInSameThread() // a KafkaConsumer belongs to the thread that uses it
                 .pollInterval(Duration.ofMillis(10))
@@ -66,6 +66,11 @@ final class TopicReader implements AutoCloseable {
                     consumer.poll(Duration.ofMillis(100)).forEach(read::add);
                     return read.stream().anyMatch(wanted);
                 });
+        return List.copyOf(read);
+    }
+
+    /** Everything read since {@link #skipToEnd()}, without polling. */
+    public List<ConsumerRecord<String, byte[]>> readSoFar() {
         return List.copyOf(read);
     }
 

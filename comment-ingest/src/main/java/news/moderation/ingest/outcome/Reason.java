@@ -12,8 +12,13 @@ public enum Reason {
     /** Accepted: nothing went wrong. */
     NONE,
     MALFORMED_JSON,
+    /** Bytes that are not UTF-8: refused rather than guessed at, so no reader's text is silently altered. */
+    INVALID_ENCODING,
     INVALID_FIELD,
+    /** A body, a line or a batch over its configured size or count. */
     TOO_LARGE,
     UNAUTHORIZED,
+    /** The site's key is over its configured rate. */
+    RATE_LIMITED,
     PUBLISH_FAILED
 }

@@ -11,7 +11,7 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public record AuthenticatedSite(String siteId) {
 
-    private static final String ATTRIBUTE = AuthenticatedSite.class.getName();
+    static final String ATTRIBUTE = AuthenticatedSite.class.getName();
 
     /**
      * @throws IllegalStateException outside {@code /api/**}, where no key was checked; failing beats guessing

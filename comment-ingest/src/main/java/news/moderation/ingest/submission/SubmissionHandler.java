@@ -2,6 +2,9 @@ package news.moderation.ingest.submission;
 
 import news.moderation.contract.Violation;
 import news.moderation.ingest.IngestProperties;
+import news.moderation.ingest.parsing.CommentBodyParser;
+import news.moderation.ingest.parsing.EventIds;
+import news.moderation.ingest.parsing.ParsedComment;
 import news.moderation.ingest.outcome.IngestOutcomes;
 import news.moderation.ingest.outcome.Reason;
 import news.moderation.ingest.sites.AuthenticatedSite;
@@ -19,13 +22,14 @@ import reactor.core.publisher.Mono;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
-/** {@code POST /api/v1/comments}: read a bounded body, parse, validate, publish, answer. */
+/** {@code POST /api/v1/comments} with one JSON comment: read a bounded body, parse, validate, publish, answer. */
 @Component
 final class SubmissionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionHandler.class);
+
+    private static final EventIds EVENT_IDS = EventIds.random();
 
     private final CommentPublisher publisher;
     private final IngestOutcomes outcomes;
@@ -46,14 +50,14 @@ final class SubmissionHandler {
         if (request.headers().contentLength().orElse(0) > maxBodyBytes) {
             return tooLarge(request);
         }
-        return readBody(request)
+        return readBody(request, maxBodyBytes)
                 .flatMap(body -> respond(request, site, body, receivedAt))
                 .onErrorResume(DataBufferLimitException.class, e -> tooLarge(request));
     }
 
     private Mono<ServerResponse> respond(ServerRequest request, AuthenticatedSite site, byte[] body,
                                          Instant receivedAt) {
-        var parsed = CommentBodyParser.parse(body, site.siteId(), UUID.randomUUID(), receivedAt);
+        var parsed = CommentBodyParser.parse(body, site.siteId(), EVENT_IDS, receivedAt);
         if (parsed instanceof ParsedComment.Rejected rejected) {
             log.debug("Refused comment from site {}: {}", site.siteId(), rejected.errors());
             return outcomes.rejected(request, rejected.reason(), rejected.detail(), rejected.errors());
@@ -68,8 +72,9 @@ final class SubmissionHandler {
                 });
     }
 
-    private Mono<byte[]> readBody(ServerRequest request) {
-        return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), maxBodyBytes)
+    /** The whole body, refused with {@link DataBufferLimitException} as soon as it passes {@code limit}. */
+    static Mono<byte[]> readBody(ServerRequest request, int limit) {
+        return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), limit)
                 .map(SubmissionHandler::bytesOf)
                 .defaultIfEmpty(new byte[0]);
     }
@@ -80,7 +85,8 @@ final class SubmissionHandler {
                 List.of(new Violation(CommentBodyParser.BODY, "is larger than " + maxBodyBytes + " bytes")));
     }
 
-    private static byte[] bytesOf(DataBuffer buffer) {
+    /** Copies and releases: pooled buffers must go back before the bytes travel on. */
+    static byte[] bytesOf(DataBuffer buffer) {
         try {
             var bytes = new byte[buffer.readableByteCount()];
             buffer.read(bytes);

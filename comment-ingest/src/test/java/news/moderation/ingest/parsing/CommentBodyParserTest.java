@@ -1,4 +1,4 @@
-package news.moderation.ingest.submission;
+package news.moderation.ingest.parsing;
 
 import news.moderation.contract.CommentLimits;
 import news.moderation.contract.CommentSubmitted;
@@ -85,6 +85,16 @@ class CommentBodyParserTest {
                         Reason.INVALID_FIELD, List.of("siteId"), "equal the site of the API key (daily-news)"),
                 arguments("siteId a number", json(edit(b -> b.put("siteId", 7))),
                         Reason.INVALID_FIELD, List.of("siteId"), "must be a string"),
+                arguments("text only a script", json(edit(b -> b.put("text", "<script>alert(1)</script>"))),
+                        Reason.INVALID_FIELD, List.of("text"), "has no text once HTML and control characters"),
+                arguments("text only control characters", json(edit(b -> b.put("text", "\u0000\u0007\u001b"))),
+                        Reason.INVALID_FIELD, List.of("text"), "has no text once"),
+                arguments("text over the limit before its markup is removed", json(edit(b -> b.put("text",
+                                "<b>" + "x".repeat(CommentLimits.MAX_TEXT_CODE_POINTS - 3) + "</b>"))),
+                        Reason.INVALID_FIELD, List.of("text"), "is longer than 10000 characters"),
+                arguments("text with an escaped lone surrogate", json(valid()).replace("turn off the gas.",
+                                "turn off \\ud83d the gas."),
+                        Reason.INVALID_FIELD, List.of("text"), "unpaired UTF-16 surrogate at index 36"),
                 arguments("several problems at once", json(edit(b -> {
                     b.put("parentID", "c-0");
                     b.put("text", 123);
@@ -158,10 +168,84 @@ class CommentBodyParserTest {
                         (Consumer<CommentSubmitted>) e -> assertThat(e.siteId()).isEqualTo(SITE)),
                 arguments("text kept exactly as written", edit(b -> b.put("text", "  Привет 😀\n")),
                         (Consumer<CommentSubmitted>) e -> assertThat(e.text()).isEqualTo("  Привет 😀\n")),
+                arguments("HTML reduced to its text, scripts dropped",
+                        edit(b -> b.put("text", "<p>Tom &amp; Jerry</p><script>steal(document.cookie)</script>ok")),
+                        (Consumer<CommentSubmitted>) e -> assertThat(e.text()).isEqualTo("Tom & Jerry\nok")),
+                arguments("control characters removed, newlines and tabs kept",
+                        edit(b -> b.put("text", "line\u0000one\r\n\tline two\u0007")),
+                        (Consumer<CommentSubmitted>) e -> assertThat(e.text()).isEqualTo("lineone\n\tline two")),
+                arguments("author name and thread title cleaned too", edit(b -> {
+                    b.put("authorName", "Ann &amp; Bo\u0000b");
+                    b.put("threadTitle", "<i>Gas</i> &#8211; talks");
+                }), (Consumer<CommentSubmitted>) e -> {
+                    assertThat(e.authorName()).isEqualTo("Ann & Bob");
+                    assertThat(e.threadTitle()).isEqualTo("Gas \u2013 talks");
+                }),
+                arguments("a comparison is not markup", edit(b -> b.put("text", "x < y and y > z")),
+                        (Consumer<CommentSubmitted>) e -> assertThat(e.text()).isEqualTo("x < y and y > z")),
                 arguments("text of exactly the maximum length in code points",
                         edit(b -> b.put("text", "😀".repeat(CommentLimits.MAX_TEXT_CODE_POINTS))),
                         (Consumer<CommentSubmitted>) e -> assertThat(e.text()).hasSize(
                                 2 * CommentLimits.MAX_TEXT_CODE_POINTS)));
+    }
+
+    static Stream<Arguments> invalidUtf8() {
+        return Stream.of(
+                arguments("Latin-1 in the text", bytes("{\"text\": \"caf"), new byte[]{(byte) 0xE9}, 13),
+                arguments("a lone continuation byte", bytes("{"), new byte[]{(byte) 0x80}, 1),
+                arguments("an overlong encoding of '/'", bytes("{\"text\": \""), new byte[]{(byte) 0xC0, (byte) 0xAF}, 10),
+                arguments("a CESU-8 surrogate", bytes("{\"text\": \""), new byte[]{(byte) 0xED, (byte) 0xA0, (byte) 0x80}, 10));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidUtf8")
+    void refusesInvalidUtf8NamingTheByte(String name, byte[] before, byte[] bad, int offset) {
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(before);
+        body.writeBytes(bad);
+        body.writeBytes(bytes("\"}"));
+
+        var rejected = (ParsedComment.Rejected) CommentBodyParser.parse(body.toByteArray(), SITE, ids(), RECEIVED);
+
+        assertThat(rejected.reason()).isEqualTo(Reason.INVALID_ENCODING);
+        assertThat(rejected.errors()).containsExactly(new Violation("body", "is not valid UTF-8 at byte " + offset));
+    }
+
+    @Test
+    void serverFieldsAreIgnoredOnlyWhenAsked() {
+        var body = json(edit(b -> {
+            b.put("eventId", "00000000-0000-0000-0000-000000000001");
+            b.put("receivedAt", "2020-01-01T00:00:00Z");
+            b.put("schemaVersion", 1);
+        })).getBytes(StandardCharsets.UTF_8);
+
+        assertThat(CommentBodyParser.parse(body, SITE, ids(), RECEIVED)).isInstanceOf(ParsedComment.Rejected.class);
+        var valid = (ParsedComment.Valid) CommentBodyParser.parse(body, SITE, ids(), RECEIVED,
+                CommentBodyParser.ServerFields.IGNORE);
+        assertThat(valid.event().eventId()).isEqualTo(EVENT_ID);
+        assertThat(valid.event().receivedAt()).isEqualTo(RECEIVED);
+    }
+
+    static Stream<Arguments> batches() {
+        return Stream.of(
+                arguments("an array of three", "[{}, 1, {\"a\": 2}]", "3 elements"),
+                arguments("an empty array", "[]", "0 elements"),
+                arguments("an object", "{}", "MALFORMED_JSON: body must be a JSON array of comments, not an object"),
+                arguments("truncated", "[{}, ", "MALFORMED_JSON: body is not valid JSON"),
+                arguments("empty", "", "MALFORMED_JSON: body is empty"),
+                arguments("one too many", "[" + "{},".repeat(3) + "{}]", "TOO_LARGE: the batch has 4 comments; at most 3"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("batches")
+    void aBatchIsAnArrayOfBoundedSize(String name, String body, String outcome) {
+        var batch = CommentBodyParser.parseArray(bytes(body), 3);
+
+        var described = batch instanceof CommentBodyParser.Batch.Elements elements
+                ? elements.elements().size() + " elements"
+                : ((CommentBodyParser.Batch.Refused) batch).rejected().reason() + ": "
+                        + ((CommentBodyParser.Batch.Refused) batch).rejected().detail();
+        assertThat(described).startsWith(outcome);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -178,7 +262,15 @@ class CommentBodyParserTest {
     }
 
     private static ParsedComment parse(String body) {
-        return CommentBodyParser.parse(body.getBytes(StandardCharsets.UTF_8), SITE, EVENT_ID, RECEIVED);
+        return CommentBodyParser.parse(bytes(body), SITE, ids(), RECEIVED);
+    }
+
+    private static EventIds ids() {
+        return (site, comment) -> EVENT_ID;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static Map<String, Object> valid() {

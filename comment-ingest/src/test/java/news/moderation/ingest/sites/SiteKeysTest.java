@@ -20,7 +20,8 @@ class SiteKeysTest {
             site("daily-news", "daily-key"),
             site("evening-post", "evening-key"),
             // rotation: the old and the new key of one site both work
-            site("evening-post", "evening-key-2026")), 65_536));
+            site("evening-post", "evening-key-2026")), 65_536,
+            IngestProperties.Batch.DEFAULT, IngestProperties.Publish.DEFAULT));
 
     @Test
     void aKeyResolvesToItsSite() {
@@ -57,6 +58,6 @@ class SiteKeysTest {
     }
 
     private static IngestProperties.Site site(String siteId, String key) {
-        return new IngestProperties.Site(siteId, HexFormat.of().formatHex(SiteKeys.sha256(key)));
+        return new IngestProperties.Site(siteId, HexFormat.of().formatHex(SiteKeys.sha256(key)), 200, 400);
     }
 }
