@@ -3,6 +3,7 @@ package news.moderation.service.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
@@ -18,12 +19,17 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 class SecurityConfiguration {
 
     @Bean
-    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http) {
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, MapReactiveUserDetailsService users,
+                                       PasswordEncoder passwordEncoder, java.time.Clock clock) {
+        // built here, not by Spring, so stored hashes are never rewritten ("upgraded") on sign-in
+        var checker = new UserDetailsRepositoryReactiveAuthenticationManager(users);
+        checker.setPasswordEncoder(passwordEncoder);
+        var authentication = new CachedCredentials(checker, java.time.Duration.ofMinutes(5), 10_000, clock);
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 // every request carries its credentials: no server-side session to create, store or look up
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .httpBasic(basic -> { })
+                .httpBasic(basic -> basic.authenticationManager(authentication))
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .authorizeExchange(exchange -> exchange
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
