@@ -12,6 +12,8 @@ import news.moderation.service.comments.QueueQuery;
 import news.moderation.service.comments.ReviewQueue;
 import news.moderation.service.rules.Category;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -42,11 +44,23 @@ class QueueController {
     private final ReviewQueue queue;
     private final ModeratorDecisions decisions;
     private final QueueProperties properties;
+    private final QueueEvents events;
 
-    QueueController(ReviewQueue queue, ModeratorDecisions decisions, QueueProperties properties) {
+    QueueController(ReviewQueue queue, ModeratorDecisions decisions, QueueProperties properties, QueueEvents events) {
         this.queue = queue;
         this.decisions = decisions;
         this.properties = properties;
+        this.events = events;
+    }
+
+    /** Server-sent events: {@code event: ENTERED|LEFT}, data = the change; a comment line every 15 s keeps proxies open. */
+    @GetMapping(value = "/api/v1/queue/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<QueueEvents.Change>> stream() {
+        var changes = events.changes().map(change -> ServerSentEvent.builder(change)
+                .event(change.type().name()).id(change.commentId()).build());
+        var heartbeats = Flux.interval(properties.streamHeartbeat())
+                .map(tick -> ServerSentEvent.<QueueEvents.Change>builder().comment("keep-alive").build());
+        return Flux.merge(changes, heartbeats);
     }
 
     record DecisionRequest(String action, String reason, Long version) {

@@ -14,5 +14,6 @@ import java.time.Duration;
  */
 @ConfigurationProperties("moderation.queue")
 record QueueProperties(@DefaultValue("50") int defaultLimit, @DefaultValue("200") int maxLimit,
-                       @DefaultValue("5m") Duration claimLease, @DefaultValue("200") int maxBulk) {
+                       @DefaultValue("5m") Duration claimLease, @DefaultValue("200") int maxBulk,
+                       @DefaultValue("15s") Duration streamHeartbeat) {
 }

@@ -313,6 +313,35 @@ class ReviewQueueApiIntegrationTest {
     }
 
     @Test
+    void theStreamAnnouncesItemsEnteringAndLeavingTheQueue() {
+        var received = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var subscription = http.get().uri("/api/v1/queue/stream").headers(h -> h.setBasicAuth("mod", "pw"))
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<org.springframework.http.codec.ServerSentEvent<Map<String, Object>>>() {
+                }).getResponseBody()
+                .filter(event -> event.data() != null)
+                .subscribe(event -> received.add(event.event() + " " + event.data().get("commentId")));
+        try {
+            // the stream's consumer joins the topic asynchronously: keep submitting until it has seen one
+            var thread = "stream-" + UUID.randomUUID().toString().substring(0, 6);
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                held(thread, "streamer", "the dwarf streams");
+                return received.stream().anyMatch(r -> r.startsWith("ENTERED " + thread));
+            });
+            var id = received.stream().filter(r -> r.startsWith("ENTERED " + thread)).findFirst().orElseThrow()
+                    .substring("ENTERED ".length());
+
+            http.post().uri("/api/v1/comments/{id}/decision", id).headers(h -> h.setBasicAuth("mod2", "pw"))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("action", "APPROVE", "version", 1))
+                    .exchange().expectStatus().isOk();
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> received.contains("LEFT " + id));
+        } finally {
+            subscription.dispose();
+        }
+    }
+
+    @Test
     void bulkDecisionsAnswerPerItem() {
         var thread = "bulk-" + UUID.randomUUID().toString().substring(0, 6);
         var ids = held(thread, "bulker", "the dwarf one", "the dwarf two");

@@ -1,0 +1,60 @@
+package news.moderation.service.queue;
+
+import news.moderation.contract.CommentModerated;
+import news.moderation.contract.ContractJson;
+import news.moderation.contract.ModerationStatus;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+import java.time.Instant;
+
+/**
+ * Items entering and leaving the queue, as every instance learns them from {@code comments.moderated}:
+ * each instance reads the topic in a consumer group of its own, so a decision taken on one instance
+ * reaches moderators connected to any other.
+ *
+ * <pre>{@code
+ * events.changes().subscribe(change -> console.update(change));
+ * }</pre>
+ */
+@Component
+class QueueEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(QueueEvents.class);
+
+    enum Kind {
+        ENTERED,
+        LEFT
+    }
+
+    record Change(Kind type, String commentId, String siteId, String threadId, ModerationStatus status,
+                  String decidedBy, Instant decidedAt) {
+    }
+
+    // slow subscribers drop changes rather than hold back the topic's listener; a console re-reads the
+    // queue when it reconnects
+    private final Sinks.Many<Change> sink = Sinks.many().multicast().directBestEffort();
+
+    Flux<Change> changes() {
+        return sink.asFlux();
+    }
+
+    @KafkaListener(id = "queue-stream", topics = "${moderation.topics.moderated:comments.moderated}",
+            groupId = "${moderation.queue.stream-group-prefix:moderation-queue-stream}-${random.uuid}",
+            properties = {"auto.offset.reset=latest"})
+    void onModerated(ConsumerRecord<String, byte[]> record) {
+        try {
+            var event = ContractJson.read(record.value(), CommentModerated.class);
+            var kind = event.status() == ModerationStatus.PENDING ? Kind.ENTERED : Kind.LEFT;
+            sink.tryEmitNext(new Change(kind, event.commentId(), event.siteId(), event.threadId(), event.status(),
+                    event.decidedBy(), event.decidedAt()));
+        } catch (RuntimeException e) {
+            log.debug("ignoring an unreadable comments.moderated record: {}", e.getMessage());
+        }
+    }
+}
