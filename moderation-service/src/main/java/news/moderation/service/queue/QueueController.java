@@ -9,6 +9,7 @@ import news.moderation.service.comments.ModeratorDecisions;
 import news.moderation.service.comments.QueueItem;
 import news.moderation.service.comments.QueuePage;
 import news.moderation.service.comments.QueueQuery;
+import news.moderation.service.comments.QueueStats;
 import news.moderation.service.comments.ReviewQueue;
 import news.moderation.service.rules.Category;
 import org.springframework.http.HttpStatus;
@@ -45,12 +46,20 @@ class QueueController {
     private final ModeratorDecisions decisions;
     private final QueueProperties properties;
     private final QueueEvents events;
+    private final QueueStats stats;
 
-    QueueController(ReviewQueue queue, ModeratorDecisions decisions, QueueProperties properties, QueueEvents events) {
+    QueueController(ReviewQueue queue, ModeratorDecisions decisions, QueueProperties properties, QueueEvents events,
+                    QueueStats stats) {
+        this.stats = stats;
         this.queue = queue;
         this.decisions = decisions;
         this.properties = properties;
         this.events = events;
+    }
+
+    @GetMapping("/api/v1/stats")
+    Mono<QueueStats.Snapshot> stats() {
+        return stats.current();
     }
 
     /** Server-sent events: {@code event: ENTERED|LEFT}, data = the change; a comment line every 15 s keeps proxies open. */

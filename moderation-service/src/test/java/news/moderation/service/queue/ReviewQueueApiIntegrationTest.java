@@ -342,6 +342,30 @@ class ReviewQueueApiIntegrationTest {
     }
 
     @Test
+    void statsCountTheQueueByStatusAndCategoryAndTimeModeratorsDecisions() {
+        var thread = "stats-" + UUID.randomUUID().toString().substring(0, 6);
+        var ids = held(thread, "counter", "the dwarf counted", "more bullshit counted");
+        var before = get("/api/v1/stats");
+
+        http.post().uri("/api/v1/comments/{id}/decision", ids.get(0)).headers(h -> h.setBasicAuth("mod", "pw"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("action", "HIDE", "version", 1))
+                .exchange().expectStatus().isOk();
+        var after = get("/api/v1/stats");
+
+        var statusBefore = (Map<String, Object>) before.get("byStatus");
+        var statusAfter = (Map<String, Object>) after.get("byStatus");
+        assertThat(((Number) statusAfter.get("HIDDEN")).longValue())
+                .isEqualTo(((Number) statusBefore.get("HIDDEN")).longValue() + 1);
+        assertThat(((Number) statusAfter.get("PENDING")).longValue())
+                .isEqualTo(((Number) statusBefore.get("PENDING")).longValue() - 1);
+        assertThat((Map<String, Object>) after.get("pendingByCategory")).containsKey("PROFANITY");
+        var perHour = (Map<String, Object>) after.get("decisionsPerHour");
+        assertThat(perHour).hasSize(24);
+        assertThat(perHour.values().stream().mapToLong(v -> ((Number) v).longValue()).sum()).isPositive();
+        assertThat(after.get("medianTimeToDecision")).isNotNull();
+    }
+
+    @Test
     void bulkDecisionsAnswerPerItem() {
         var thread = "bulk-" + UUID.randomUUID().toString().substring(0, 6);
         var ids = held(thread, "bulker", "the dwarf one", "the dwarf two");
