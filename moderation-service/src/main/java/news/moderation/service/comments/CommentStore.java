@@ -182,6 +182,21 @@ public class CommentStore {
         return new NamedIndex(name, keys.length == 1 ? keys[0] : Indexes.compoundIndex(keys));
     }
 
+    /**
+     * Re-opens queue entries whose decision was taken but never finished (the instance died between
+     * taking the entry and updating the comment): without this the comment would stay pending and
+     * undecidable. Returns how many were re-opened.
+     */
+    public Mono<Integer> reopenAbandonedDecisions(java.time.Instant olderThan) {
+        return queue().flatMap(q -> Flux.from(q.find(Filters.and(Filters.eq(Fields.STATE, Collections.DECIDED),
+                                Filters.lt(Fields.DECIDING_AT, Documents.date(olderThan))))
+                        .projection(new Document(Fields.ID, 1)))
+                .map(d -> d.getString(Fields.ID))
+                .collectList()
+                .flatMap(ids -> ids.isEmpty() ? Mono.just(0)
+                        : Mono.from(q.deleteMany(Filters.in(Fields.ID, ids))).then(syncQueue(ids)).thenReturn(ids.size())));
+    }
+
     /** How many comments wait for a moderator. */
     public Mono<Long> pendingCount() {
         return queue().flatMap(q -> Mono.from(q.countDocuments()));

@@ -64,7 +64,8 @@ class Decider {
         return collections.queue().flatMap(queue -> Mono.from(queue.updateOne(
                         Filters.and(Filters.eq(Fields.ID, id), Filters.eq(Fields.VERSION, version),
                                 Filters.ne(Fields.STATE, Collections.DECIDED)),
-                        Updates.set(Fields.STATE, Collections.DECIDED)))
+                        Updates.combine(Updates.set(Fields.STATE, Collections.DECIDED),
+                                Updates.set(Fields.DECIDING_AT, Documents.date(clock.instant())))))
                 .flatMap(token -> {
                     if (token.getModifiedCount() == 0) {
                         // an entry still there means someone else holds it: a conflict; a missing entry (a crash

@@ -29,6 +29,7 @@ final class Fields {
     static final String CLAIMED_BY = "claimedBy";
     static final String CLAIMED_UNTIL = "claimedUntil";
     static final String STATE = "state";
+    static final String DECIDING_AT = "decidingAt";
 
     private Fields() {
     }

@@ -12,8 +12,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 
 /**
@@ -31,8 +34,6 @@ public class VerdictEvents {
     private final CommentStore store;
     private final KafkaTemplate<String, byte[]> kafka;
     private final Topics topics;
-
-    private static final int MAX_IN_FLIGHT = 512;
 
     VerdictEvents(CommentStore store, KafkaTemplate<String, byte[]> kafka, Topics topics) {
         this.store = store;
@@ -60,24 +61,38 @@ public class VerdictEvents {
         }
         // by _id alone, so that any server answers from the _id index; empty outboxes are skipped here
         return store.comments().flatMap(comments -> Flux.from(comments.find(Filters.in(Fields.ID, commentIds)))
-                .filter(comment -> !comment.getList(Fields.OUTBOX, Document.class, java.util.List.of()).isEmpty())
+                .filter(comment -> !comment.getList(Fields.OUTBOX, Document.class, List.of()).isEmpty())
                 .flatMapIterable(comment -> comment.getList(Fields.OUTBOX, Document.class).stream()
                         .map(entry -> new Pending(comment, entry)).toList())
-                // sends start in order, so one comment's events keep their order on its partition
-                .flatMapSequential(pending -> send(pending).thenReturn(pending), MAX_IN_FLIGHT)
-                .map(pending -> (WriteModel<Document>) new UpdateOneModel<Document>(
-                        Filters.eq(Fields.ID, pending.comment().get(Fields.ID)),
-                        Updates.pull(Fields.OUTBOX, new Document(Fields.EVENT_ID, pending.entry().getString(Fields.EVENT_ID)))))
                 .collectList()
-                .flatMap(pulls -> pulls.isEmpty() ? Mono.empty()
-                        : Mono.from(comments.bulkWrite(pulls, new BulkWriteOptions().ordered(false))).then()));
+                .flatMap(pending -> pending.isEmpty() ? Mono.empty() : sendAll(pending)
+                        .then(Mono.from(comments.bulkWrite(pulls(pending), new BulkWriteOptions().ordered(false))))
+                        .then()));
+    }
+
+    /**
+     * Starts every send in order, so one comment's events keep their order on its partition, on a thread
+     * that may block: {@code KafkaProducer.send} waits for metadata or buffer space, and this runs on behalf
+     * of WebFlux requests too. Completes when the broker acknowledged them all.
+     */
+    private Mono<Void> sendAll(List<Pending> pending) {
+        return Mono.fromCallable(() -> pending.stream().map(this::send).toArray(CompletableFuture[]::new))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(sends -> Mono.fromFuture(CompletableFuture.allOf(sends)));
+    }
+
+    private static List<WriteModel<Document>> pulls(List<Pending> pending) {
+        return pending.stream().map(p -> (WriteModel<Document>) new UpdateOneModel<Document>(
+                Filters.eq(Fields.ID, p.comment().get(Fields.ID)),
+                Updates.pull(Fields.OUTBOX, new Document(Fields.EVENT_ID, p.entry().getString(Fields.EVENT_ID)))))
+                .toList();
     }
 
     private record Pending(Document comment, Document entry) {
     }
 
-    private Mono<Void> send(Pending pending) {
+    private CompletableFuture<?> send(Pending pending) {
         var event = Documents.event(pending.comment(), pending.entry());
-        return Mono.fromFuture(() -> kafka.send(topics.moderated(), event.threadId(), ContractJson.write(event))).then();
+        return kafka.send(topics.moderated(), event.threadId(), ContractJson.write(event));
     }
 }

@@ -13,7 +13,8 @@ import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Periodic work beside the pipeline: publishes events a crash or an outage left in outboxes, and keeps
+ * Periodic work beside the pipeline: publishes events a crash or an outage left in outboxes, re-opens
+ * queue entries whose decision a crash interrupted, and keeps
  * the pending-queue depth gauge fresh (counted on a timer, never on a scrape).
  */
 @Component
@@ -45,6 +46,11 @@ class Housekeeping {
                     properties.outboxSweepLimit()).block(properties.batchTimeout());
             if (published != null && published > 0) {
                 log.info("published outstanding events of {} comments", published);
+            }
+            var reopened = store.reopenAbandonedDecisions(clock.instant().minus(properties.batchTimeout()))
+                    .block(properties.batchTimeout());
+            if (reopened != null && reopened > 0) {
+                log.warn("re-opened {} queue entries whose decision was never finished", reopened);
             }
         } catch (RuntimeException e) {
             log.warn("outbox sweep failed, will retry: {}", e.getMessage());

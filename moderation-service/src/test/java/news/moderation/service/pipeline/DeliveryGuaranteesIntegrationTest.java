@@ -6,6 +6,7 @@ import news.moderation.contract.CommentSubmitted;
 import news.moderation.contract.ContractJson;
 import news.moderation.local.TcpProxy;
 import news.moderation.local.TestServices;
+import news.moderation.service.support.IsolatedRun;
 import news.moderation.service.support.KafkaTestClient;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -55,10 +56,10 @@ import static org.awaitility.Awaitility.await;
 })
 class DeliveryGuaranteesIntegrationTest {
 
-    static final String RUN = TestServices.uniqueName("delivery");
-    static final String SUBMITTED = RUN + ".submitted";
-    static final String MODERATED = RUN + ".moderated";
-    static final String DEAD_LETTER = RUN + ".submitted.DLT";
+    static final IsolatedRun RUN = new IsolatedRun("delivery");
+    static final String SUBMITTED = RUN.submitted();
+    static final String MODERATED = RUN.moderated();
+    static final String DEAD_LETTER = RUN.deadLetter();
 
     static TcpProxy mongoRelay;
     static KafkaTestClient kafka;
@@ -69,13 +70,7 @@ class DeliveryGuaranteesIntegrationTest {
         var host = mongo.getHosts().get(0).split(":");
         mongoRelay = TcpProxy.start(host[0], host.length > 1 ? Integer.parseInt(host[1]) : 27017);
         var relayed = TestServices.mongoUri().replace(mongo.getHosts().get(0), "127.0.0.1:" + mongoRelay.port());
-        registry.add("spring.kafka.bootstrap-servers", TestServices::kafkaBootstrapServers);
-        registry.add("spring.mongodb.uri", () -> relayed);
-        registry.add("spring.mongodb.database", () -> RUN);
-        registry.add("spring.kafka.consumer.group-id", () -> RUN);
-        registry.add("moderation.topics.submitted", () -> SUBMITTED);
-        registry.add("moderation.topics.moderated", () -> MODERATED);
-        registry.add("moderation.topics.dead-letter", () -> DEAD_LETTER);
+        RUN.register(registry, () -> relayed);
     }
 
     @BeforeAll

@@ -6,6 +6,7 @@ import news.moderation.contract.CommentSubmitted;
 import news.moderation.contract.ContractJson;
 import news.moderation.contract.ModerationStatus;
 import news.moderation.local.TestServices;
+import news.moderation.service.support.IsolatedRun;
 import news.moderation.service.support.KafkaTestClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -40,22 +41,16 @@ import static org.awaitility.Awaitility.await;
 })
 class ModerationFlowIntegrationTest {
 
-    static final String RUN = TestServices.uniqueName("flow");
-    static final String SUBMITTED = RUN + ".submitted";
-    static final String MODERATED = RUN + ".moderated";
-    static final String DEAD_LETTER = RUN + ".submitted.DLT";
+    static final IsolatedRun RUN = new IsolatedRun("flow");
+    static final String SUBMITTED = RUN.submitted();
+    static final String MODERATED = RUN.moderated();
+    static final String DEAD_LETTER = RUN.deadLetter();
 
     static KafkaTestClient kafka;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestServices::kafkaBootstrapServers);
-        registry.add("spring.mongodb.uri", TestServices::mongoUri);
-        registry.add("spring.mongodb.database", () -> RUN);
-        registry.add("spring.kafka.consumer.group-id", () -> RUN);
-        registry.add("moderation.topics.submitted", () -> SUBMITTED);
-        registry.add("moderation.topics.moderated", () -> MODERATED);
-        registry.add("moderation.topics.dead-letter", () -> DEAD_LETTER);
+        RUN.register(registry);
     }
 
     @BeforeAll

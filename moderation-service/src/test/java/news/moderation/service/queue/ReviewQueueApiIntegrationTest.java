@@ -3,6 +3,7 @@ package news.moderation.service.queue;
 import news.moderation.contract.CommentSubmitted;
 import news.moderation.contract.ContractJson;
 import news.moderation.local.TestServices;
+import news.moderation.service.support.IsolatedRun;
 import news.moderation.service.support.KafkaTestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,18 +48,12 @@ import static org.awaitility.Awaitility.await;
 @SuppressWarnings("unchecked")
 class ReviewQueueApiIntegrationTest {
 
-    static final String RUN = TestServices.uniqueName("queue");
+    static final IsolatedRun RUN = new IsolatedRun("queue");
     static KafkaTestClient kafka;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestServices::kafkaBootstrapServers);
-        registry.add("spring.mongodb.uri", TestServices::mongoUri);
-        registry.add("spring.mongodb.database", () -> RUN);
-        registry.add("spring.kafka.consumer.group-id", () -> RUN);
-        registry.add("moderation.topics.submitted", () -> RUN + ".submitted");
-        registry.add("moderation.topics.moderated", () -> RUN + ".moderated");
-        registry.add("moderation.topics.dead-letter", () -> RUN + ".submitted.DLT");
+        RUN.register(registry);
     }
 
     @BeforeAll
@@ -103,7 +98,7 @@ class ReviewQueueApiIntegrationTest {
             var c = CommentSubmitted.of(UUID.randomUUID(), id, "test-site", thread, "Thread " + thread, null, parent,
                     author, "Reader " + author, text, Instant.parse("2026-11-23T10:00:00Z").plusSeconds(ids.size()),
                     Instant.now());
-            kafka.send(RUN + ".submitted", thread, ContractJson.write(c));
+            kafka.send(RUN.submitted(), thread, ContractJson.write(c));
             ids.add(id);
             parent = chained ? id : null;
         }
@@ -363,6 +358,30 @@ class ReviewQueueApiIntegrationTest {
         assertThat(perHour).hasSize(24);
         assertThat(perHour.values().stream().mapToLong(v -> ((Number) v).longValue()).sum()).isPositive();
         assertThat(after.get("medianTimeToDecision")).isNotNull();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    news.moderation.service.comments.CommentStore store;
+
+    @Test
+    void aDecisionInterruptedByACrashIsReopenedAndCanBeTakenAgain() {
+        var thread = "crash-" + UUID.randomUUID().toString().substring(0, 6);
+        var id = held(thread, "crasher", "the dwarf, interrupted").get(0);
+        // what a crash leaves: the entry taken for a decision, the comment never updated
+        mongo.getCollection("review_queue").flatMap(q -> reactor.core.publisher.Mono.from(q.updateOne(
+                new org.bson.Document("_id", id), new org.bson.Document("$set", new org.bson.Document("state", "DECIDED")
+                        .append("decidingAt", java.util.Date.from(Instant.now().minusSeconds(600))))))).block();
+        assertThat(ids(get("/api/v1/queue?threadId={t}", thread))).isEmpty();
+
+        assertThat(store.reopenAbandonedDecisions(Instant.now().minusSeconds(60)).block()).isEqualTo(1);
+
+        assertThat(ids(get("/api/v1/queue?threadId={t}", thread))).containsExactly(id);
+        http.post().uri("/api/v1/comments/{id}/decision", id).headers(h -> h.setBasicAuth("mod", "pw"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("action", "APPROVE", "version", 1))
+                .exchange().expectStatus().isOk();
     }
 
     @Test
