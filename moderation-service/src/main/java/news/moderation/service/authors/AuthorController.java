@@ -1,5 +1,6 @@
 package news.moderation.service.authors;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,11 +33,14 @@ class AuthorController {
     record StatusRequest(String status, String reason) {
     }
 
+    @Operation(summary = "An author's counts, status and status history")
     @GetMapping("/api/v1/authors/{authorId}")
     Mono<AuthorDirectory.AuthorRecord> author(@PathVariable String authorId) {
         return directory.find(authorId);
     }
 
+    @Operation(summary = "Set an author's status (ADMIN)", description = "TRUSTED lets low-severity matches through, "
+            + "NORMAL applies the rules, PREMOD holds every new comment for review, BANNED hides it.")
     @PostMapping("/api/v1/authors/{authorId}/status")
     Mono<AuthorDirectory.AuthorRecord> setStatus(@PathVariable String authorId, @RequestBody StatusRequest request,
                                                  Principal admin) {

@@ -12,6 +12,11 @@ import news.moderation.service.comments.QueueQuery;
 import news.moderation.service.comments.QueueStats;
 import news.moderation.service.comments.ReviewQueue;
 import news.moderation.service.rules.Category;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -57,12 +62,15 @@ class QueueController {
         this.events = events;
     }
 
+    @Operation(summary = "Queue depth by status and category, decisions per hour, median time to decision")
     @GetMapping("/api/v1/stats")
     Mono<QueueStats.Snapshot> stats() {
         return stats.current();
     }
 
     /** Server-sent events: {@code event: ENTERED|LEFT}, data = the change; a comment line every 15 s keeps proxies open. */
+    @Operation(summary = "Server-sent events: ENTERED when a comment is held, LEFT when it is decided",
+            description = "Fed from comments.moderated, so every instance sees every change.")
     @GetMapping(value = "/api/v1/queue/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<QueueEvents.Change>> stream() {
         var changes = events.changes().map(change -> ServerSentEvent.builder(change)
@@ -95,16 +103,26 @@ class QueueController {
     record Claimed(List<QueueItem> items) {
     }
 
+    @Operation(summary = "A page of the queue, with each comment's reasons, parent excerpt, author and claim",
+            description = "Pass nextCursor back as cursor (with the same sort) for the next page; pages stay stable "
+                    + "while new comments arrive.")
     @GetMapping("/api/v1/queue")
-    Mono<QueuePage> queue(@RequestParam(required = false) String status,
+    Mono<QueuePage> queue(@Parameter(description = "default: PENDING", schema = @Schema(implementation = ModerationStatus.class))
+                          @RequestParam(required = false) String status,
                           @RequestParam(required = false) String siteId,
                           @RequestParam(required = false) String threadId,
+                          @Parameter(schema = @Schema(implementation = Category.class))
                           @RequestParam(required = false) String category,
+                          @Parameter(description = "only comments with a match of at least this severity (0-5)")
                           @RequestParam(required = false) Integer minSeverity,
                           @RequestParam(required = false) String authorId,
+                          @Parameter(description = "only items leased to this moderator")
                           @RequestParam(required = false) String claimedBy,
+                          @Parameter(description = "default: newest", schema = @Schema(implementation = QueueQuery.Order.class))
                           @RequestParam(required = false) String sort,
+                          @Parameter(description = "opaque; nextCursor of the previous page")
                           @RequestParam(required = false) String cursor,
+                          @Parameter(description = "1-200, default 50")
                           @RequestParam(required = false) Integer limit) {
         int size = limit == null ? properties.defaultLimit() : Params.range(limit, 1, properties.maxLimit(), "limit");
         var order = Params.enumOf(QueueQuery.Order.class, sort, "sort");
@@ -127,6 +145,8 @@ class QueueController {
         return queue.page(query);
     }
 
+    @Operation(summary = "Lease up to limit unclaimed pending items to the caller",
+            description = "Others do not receive them while the lease lasts; expired leases return to the pool.")
     @PostMapping("/api/v1/queue/claim")
     Mono<Claimed> claim(@RequestBody ClaimRequest request, Principal moderator) {
         int limit = request.limit() == null ? 10 : Params.range(request.limit(), 1, properties.maxLimit(), "limit");
@@ -138,6 +158,7 @@ class QueueController {
         return queue.claim(query, limit, moderator.getName(), properties.claimLease()).map(Claimed::new);
     }
 
+    @Operation(summary = "Release your claim on a comment early")
     @DeleteMapping("/api/v1/claims/{commentId}")
     Mono<ResponseEntity<Object>> release(@PathVariable String commentId, Principal moderator) {
         return queue.release(commentId, moderator.getName()).map(released -> released
@@ -146,6 +167,14 @@ class QueueController {
                         "you hold no claim on comment " + commentId)));
     }
 
+    @Operation(summary = "Approve or hide a comment",
+            description = "action: APPROVE or HIDE. With version (from the queue item), a decision on a comment that "
+                    + "changed since answers 409 with its current state; every decision is recorded and published.")
+    @ApiResponse(responseCode = "200", description = "decided (or already in that state)")
+    @ApiResponse(responseCode = "409", description = "stale version; the body's current holds the comment's state",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "no such comment",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/api/v1/comments/{commentId}/decision")
     Mono<ResponseEntity<?>> decide(@PathVariable String commentId, @RequestBody DecisionRequest request,
                                    Principal moderator) {
@@ -154,6 +183,8 @@ class QueueController {
                 .map(QueueController::answer);
     }
 
+    @Operation(summary = "Decide many comments at once; each id gets its own result",
+            description = "Results: APPLIED, UNCHANGED, CONFLICT (decided by someone else meanwhile), NOT_FOUND.")
     @PostMapping("/api/v1/decisions/bulk")
     Mono<List<BulkItem>> bulk(@RequestBody BulkRequest request, Principal moderator) {
         var action = Params.required(ModeratorAction.class, request.action(), "action");

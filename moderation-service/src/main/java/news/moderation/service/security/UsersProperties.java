@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * The moderators and admins who may sign in with HTTP Basic ({@code moderation.security.users}).
- * Passwords are stored as {@code {bcrypt}…} hashes; the service refuses to start without any user.
+ * Passwords are stored as {@code {bcrypt}…} hashes. The list may be empty when single sign-on (see
+ * {@link JwtProperties}) is configured; the service refuses to start with neither.
  *
  * <pre>{@code
  * moderation.security.users[0].username: alice
@@ -27,10 +28,7 @@ record UsersProperties(List<User> users) {
     }
 
     UsersProperties {
-        if (users == null || users.isEmpty()) {
-            throw new IllegalStateException("no moderator users configured: set moderation.security.users[0]."
-                    + "username, .password (a {bcrypt} hash) and .roles, or run with the 'local' profile");
-        }
+        users = users == null ? List.of() : users;
         for (var user : users) {
             if (user.username() == null || user.username().isBlank() || user.password() == null
                     || user.password().isBlank() || user.roles() == null || user.roles().isEmpty()) {
