@@ -70,6 +70,7 @@ class PipelineEndToEndTest {
                 "--moderation.topics.submitted=" + run + ".submitted",
                 "--moderation.topics.moderated=" + run + ".moderated",
                 "--moderation.topics.dead-letter=" + run + ".submitted.DLT",
+                "--moderation.topics.rulesets=" + run + ".rulesets",
                 "--moderation.security.users[0].username=mod",
                 "--moderation.security.users[0].password={noop}pw",
                 "--moderation.security.users[0].roles=MODERATOR"));

@@ -15,7 +15,9 @@ class TopicConfiguration {
         return new KafkaAdmin.NewTopics(
                 topic(topics.submitted(), topics),
                 topic(topics.moderated(), topics),
-                topic(topics.deadLetter(), topics));
+                topic(topics.deadLetter(), topics),
+                // one record per rule set, the latest activation: compaction keeps the topic as small as the state
+                TopicBuilder.name(topics.rulesets()).partitions(1).replicas(topics.replicas()).compact().build());
     }
 
     private static NewTopic topic(String name, Topics topics) {

@@ -15,6 +15,7 @@ public record Topics(
         @DefaultValue("comments.submitted") String submitted,
         @DefaultValue("comments.moderated") String moderated,
         @DefaultValue("comments.submitted.DLT") String deadLetter,
+        @DefaultValue("moderation.rulesets") String rulesets,
         @DefaultValue("3") int partitions,
         @DefaultValue("1") short replicas) {
 }

@@ -83,6 +83,32 @@ public class CommentStore {
                 && bulk.getWriteErrors().stream().allMatch(w -> w.getCode() == 11000);
     }
 
+    /** A stored comment's words and place, for replaying it through other rules. */
+    public record StoredText(String commentId, String siteId, String parentId, String text,
+                             java.time.Instant receivedAt) {
+    }
+
+    /**
+     * Up to {@code limit} stored comments, newest first, received in {@code [from, to)} (either may be null).
+     * A maintenance read (backtests): it sorts the big collection, which only real MongoDB does from an index.
+     */
+    public Flux<StoredText> recent(java.time.Instant from, java.time.Instant to, int limit) {
+        var filters = new java.util.ArrayList<org.bson.conversions.Bson>();
+        if (from != null) {
+            filters.add(Filters.gte(Fields.RECEIVED_AT, java.util.Date.from(from)));
+        }
+        if (to != null) {
+            filters.add(Filters.lt(Fields.RECEIVED_AT, java.util.Date.from(to)));
+        }
+        var filter = filters.isEmpty() ? new Document() : Filters.and(filters);
+        return comments().flatMapMany(c -> Flux.from(c.find(filter)
+                        .projection(new Document(Fields.SITE, 1).append(Fields.PARENT, 1).append(Fields.TEXT, 1)
+                                .append(Fields.RECEIVED_AT, 1))
+                        .sort(com.mongodb.client.model.Sorts.descending(Fields.RECEIVED_AT)).limit(limit)))
+                .map(d -> new StoredText(d.getString(Fields.ID), d.getString(Fields.SITE), d.getString(Fields.PARENT),
+                        d.getString(Fields.TEXT), d.getDate(Fields.RECEIVED_AT).toInstant()));
+    }
+
     /** The texts of the stored comments among {@code ids}, by comment id. */
     public Mono<java.util.Map<String, String>> textsOf(Collection<String> ids) {
         return comments().flatMapMany(c -> Flux.from(c.find(Filters.in(Fields.ID, ids))
@@ -163,7 +189,9 @@ public class CommentStore {
                 index("thread_order", Indexes.ascending(Fields.THREAD), Indexes.ascending(Fields.POSTED_AT)),
                 index("replies", Indexes.ascending(Fields.THREAD), Indexes.ascending(Fields.PARENT)),
                 index("by_author", Indexes.ascending(Fields.AUTHOR), Indexes.descending(Fields.RECEIVED_AT)),
-                index("by_decision_time", Indexes.descending(Fields.DECIDED_AT)));
+                index("by_decision_time", Indexes.descending(Fields.DECIDED_AT)),
+                // backtests replay the newest comments
+                index("newest", Indexes.descending(Fields.RECEIVED_AT)));
         return queue().flatMapMany(q -> Flux.fromIterable(queueIndexes)
                         .concatMap(i -> Mono.from(q.createIndex(i.keys(), new IndexOptions().name(i.name())))))
                 .thenMany(comments().flatMapMany(c -> Flux.fromIterable(commentIndexes)

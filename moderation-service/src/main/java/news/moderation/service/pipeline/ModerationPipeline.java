@@ -13,7 +13,8 @@ import news.moderation.service.comments.AutomaticVerdict;
 import news.moderation.service.comments.CommentStore;
 import news.moderation.service.comments.VerdictEvents;
 import news.moderation.service.rules.Match;
-import news.moderation.service.rules.RuleEngine;
+import news.moderation.service.rulesets.ActiveRules;
+import news.moderation.service.rulesets.RuleHits;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -35,7 +36,8 @@ import java.util.concurrent.TimeUnit;
 @Component
 class ModerationPipeline {
 
-    private final RuleEngine rules;
+    private final ActiveRules rules;
+    private final RuleHits hits;
     private final CommentStore store;
     private final VerdictEvents events;
     private final DeadLetters deadLetters;
@@ -48,11 +50,12 @@ class ModerationPipeline {
     private final AuthorDirectory authors;
     private final PipelineProperties properties;
 
-    ModerationPipeline(RuleEngine rules, CommentStore store, VerdictEvents events, DeadLetters deadLetters,
+    ModerationPipeline(ActiveRules rules, RuleHits hits, CommentStore store, VerdictEvents events, DeadLetters deadLetters,
                        MeterRegistry meters, Clock clock, AuthorDirectory authors, PipelineProperties properties) {
         this.authors = authors;
         this.properties = properties;
         this.rules = rules;
+        this.hits = hits;
         this.store = store;
         this.events = events;
         this.deadLetters = deadLetters;
@@ -90,7 +93,8 @@ class ModerationPipeline {
         var ids = new LinkedHashSet<String>();
         for (var comment : comments) {
             var parent = comment.parentId() == null ? null : parents.get(comment.parentId());
-            var verdict = rules.evaluate(comment.text(), parent);
+            var verdict = rules.engineFor(comment.siteId()).evaluate(comment.text(), parent);
+            hits.record(verdict.matches());
             var outcome = policy.apply(standing.getOrDefault(comment.authorId(), AuthorStatus.NORMAL),
                     AutomaticVerdict.statusOf(verdict.decision()), verdict.score());
             verdicts.add(new AutomaticVerdict(comment, verdict, outcome.status(), outcome.why(), excerpt(parent)));

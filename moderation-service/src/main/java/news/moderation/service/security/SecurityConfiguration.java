@@ -51,6 +51,7 @@ class SecurityConfiguration {
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .pathMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/authors/*/status").hasRole("ADMIN")
+                        .pathMatchers("/api/v1/rulesets/**", "/api/v1/rules/**").hasRole("ADMIN")
                         .pathMatchers("/api/v1/**").hasAnyRole("MODERATOR", "ADMIN")
                         .anyExchange().denyAll());
         if (basic) {

@@ -88,6 +88,7 @@ public final class QueueLoad {
                 "--moderation.topics.submitted=" + submitted,
                 "--moderation.topics.moderated=" + run + ".moderated",
                 "--moderation.topics.dead-letter=" + submitted + ".DLT",
+                "--moderation.topics.rulesets=" + run + ".rulesets",
                 "--logging.level.root=WARN"));
         for (int m = 0; m < moderators; m++) {
             arguments.add("--moderation.security.users[" + m + "].username=mod-" + m);

@@ -128,7 +128,7 @@ class ModerationFlowIntegrationTest {
                     assertThat(e.status()).isEqualTo(ModerationStatus.PENDING);
                     assertThat(e.decidedBy()).isEqualTo("rules");
                     assertThat(e.reasons()).extracting(CommentModerated.Reason::ruleId).containsExactly("epithet.dwarf");
-                    assertThat(e.ruleSetVersion()).startsWith("default-en@");
+                    assertThat(e.ruleSetVersion()).startsWith("global@1#");
                 }));
     }
 

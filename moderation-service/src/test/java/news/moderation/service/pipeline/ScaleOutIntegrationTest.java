@@ -48,6 +48,7 @@ class ScaleOutIntegrationTest {
                 "--moderation.topics.submitted=" + RUN + ".submitted",
                 "--moderation.topics.moderated=" + RUN + ".moderated",
                 "--moderation.topics.dead-letter=" + RUN + ".submitted.DLT",
+                "--moderation.topics.rulesets=" + RUN + ".rulesets",
                 "--moderation.topics.partitions=4",
                 "--moderation.security.users[0].username=mod",
                 "--moderation.security.users[0].password={noop}pw",

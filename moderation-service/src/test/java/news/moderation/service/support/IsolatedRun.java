@@ -34,6 +34,10 @@ public record IsolatedRun(String name) {
         return name + ".submitted.DLT";
     }
 
+    public String rulesets() {
+        return name + ".rulesets";
+    }
+
     public void register(DynamicPropertyRegistry registry) {
         register(registry, TestServices::mongoUri);
     }
@@ -47,5 +51,6 @@ public record IsolatedRun(String name) {
         registry.add("moderation.topics.submitted", this::submitted);
         registry.add("moderation.topics.moderated", this::moderated);
         registry.add("moderation.topics.dead-letter", this::deadLetter);
+        registry.add("moderation.topics.rulesets", this::rulesets);
     }
 }

@@ -1,4 +1,4 @@
-package news.moderation.service.pipeline;
+package news.moderation.service.rulesets;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.util.List;
 
 /**
- * Which rule packs to load and where the decision thresholds sit ({@code moderation.rules.*}).
+ * Where the decision thresholds sit, and which rule packs seed the global rule set when MongoDB holds none
+ * yet ({@code moderation.rules.*}); after that, rules are changed through the rule-set API.
  *
  * <pre>{@code
  * moderation.rules.packs: classpath:rules/default-en.yml, classpath:rules/default-ru.yml
@@ -16,7 +17,7 @@ import java.util.List;
  * }</pre>
  */
 @ConfigurationProperties("moderation.rules")
-record RulesProperties(
+public record RulesProperties(
         @DefaultValue({"classpath:rules/default-en.yml", "classpath:rules/default-ru.yml", "classpath:rules/default-uk.yml"}) List<String> packs,
         @DefaultValue({}) List<String> extraPacks,
         @DefaultValue("2") int reviewAt,
