@@ -146,7 +146,7 @@ final class DisqusArchive implements ArchiveReader {
         var name = XmlInput.blankToNull(post.text("author/name"));
         var authorId = username != null
                 ? XmlInput.authorId("disqus-user-", username)
-                : XmlInput.authorId("disqus-guest-", firstNonBlank(post.text("author/email"), name));
+                : XmlInput.authorId("disqus-guest-", XmlInput.firstNonBlank(post.text("author/email"), name));
         var parent = XmlInput.blankToNull(post.text("parent"));
         var raw = new RawComment("disqus-" + post.id(), "disqus-" + threadId,
                 thread == null ? null : thread.title(), thread == null ? null : thread.link(),
@@ -200,18 +200,8 @@ final class DisqusArchive implements ArchiveReader {
         }
     }
 
-    private static String firstNonBlank(String first, String second) {
-        var value = XmlInput.blankToNull(first);
-        return value != null ? value : XmlInput.blankToNull(second);
-    }
-
     @Override
     public void close() throws IOException {
-        try {
-            xml.close();
-        } catch (XMLStreamException e) {
-            // the stream below is closed regardless
-        }
-        in.close();
+        XmlInput.close(xml, in);
     }
 }

@@ -139,7 +139,7 @@ final class WxrArchive implements ArchiveReader {
         var authorName = XmlInput.blankToNull(fields.get("comment_author"));
         var authorId = userId != null && !userId.equals("0")
                 ? XmlInput.authorId("wp-user-", userId)
-                : XmlInput.authorId("wp-guest-", firstNonBlank(fields.get("comment_author_email"), authorName));
+                : XmlInput.authorId("wp-guest-", XmlInput.firstNonBlank(fields.get("comment_author_email"), authorName));
         var raw = new RawComment("wp-" + postId + "-" + sourceId, "wp-" + postId, postTitle, postLink,
                 parent == null || parent.equals("0") ? null : "wp-" + postId + "-" + parent,
                 authorId, authorName == null ? "Anonymous" : authorName, fields.get("comment_content"), postedAt);
@@ -160,18 +160,8 @@ final class WxrArchive implements ArchiveReader {
         return isWp() && xml.getLocalName().equals(localName);
     }
 
-    private static String firstNonBlank(String first, String second) {
-        var value = XmlInput.blankToNull(first);
-        return value != null ? value : XmlInput.blankToNull(second);
-    }
-
     @Override
     public void close() throws IOException {
-        try {
-            xml.close();
-        } catch (XMLStreamException e) {
-            // the stream below is closed regardless
-        }
-        in.close();
+        XmlInput.close(xml, in);
     }
 }

@@ -105,4 +105,20 @@ final class XmlInput {
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
+
+    static String firstNonBlank(String first, String second) {
+        var value = blankToNull(first);
+        return value != null ? value : blankToNull(second);
+    }
+
+    /** Closes the parser and the stream below it; the stream is closed even when the parser fails to close. */
+    static void close(XMLStreamReader xml, java.io.InputStream in) throws java.io.IOException {
+        try {
+            xml.close();
+        } catch (XMLStreamException e) {
+            // the stream below is closed regardless
+        } finally {
+            in.close();
+        }
+    }
 }

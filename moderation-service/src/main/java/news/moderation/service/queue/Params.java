@@ -1,5 +1,7 @@
 package news.moderation.service.queue;
 
+import news.moderation.service.web.InvalidParameter;
+
 import java.util.Arrays;
 import java.util.Locale;
 

@@ -1,5 +1,7 @@
 package news.moderation.service.queue;
 
+import news.moderation.service.web.InvalidParameter;
+
 import news.moderation.contract.ModerationStatus;
 import news.moderation.service.comments.CommentState;
 import news.moderation.service.comments.Cursor;

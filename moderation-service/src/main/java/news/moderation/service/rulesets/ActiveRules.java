@@ -26,7 +26,7 @@ public class ActiveRules {
     private static final Logger log = LoggerFactory.getLogger(ActiveRules.class);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
-    /** What is in force: the active versions by rule-set id and the engines built from them. */
+    /** What is in force: the active versions by rule-set id, and the engines built from them (sites' by site id). */
     record Snapshot(Map<String, RuleSetVersion> versions, RuleEngine global, Map<String, RuleEngine> sites) {
     }
 
@@ -56,7 +56,7 @@ public class ActiveRules {
     /** The engine for comments of {@code siteId}: the global rules, with the site's overrides if it has any. */
     public RuleEngine engineFor(String siteId) {
         var snapshot = current;
-        return snapshot.sites().getOrDefault(RuleSetIds.site(siteId), snapshot.global());
+        return snapshot.sites().getOrDefault(siteId, snapshot.global());
     }
 
     Snapshot snapshot() {
@@ -115,7 +115,7 @@ public class ActiveRules {
         var sites = new HashMap<String, RuleEngine>();
         for (var entry : versions.entrySet()) {
             if (RuleSetIds.isSite(entry.getKey())) {
-                sites.put(entry.getKey(), compiler.compile(global, entry.getValue()));
+                sites.put(RuleSetIds.siteOf(entry.getKey()), compiler.compile(global, entry.getValue()));
             }
         }
         return new Snapshot(Map.copyOf(versions), globalEngine, Map.copyOf(sites));

@@ -1,7 +1,6 @@
 package news.moderation.service.rulesets;
 
 import news.moderation.service.comments.CommentStore;
-import news.moderation.service.rules.Match;
 import news.moderation.service.rules.RuleEngine;
 import news.moderation.service.rules.Verdict;
 import org.springframework.stereotype.Component;
@@ -45,7 +44,7 @@ class Backtest {
     }
 
     record Example(String commentId, String excerpt, String before, int beforeScore, String after, int afterScore,
-                   List<Map<String, Object>> matches) {
+                   List<MatchView> matches) {
     }
 
     record Report(String type, String candidate, String inForce, int replayed, int changed,
@@ -55,7 +54,7 @@ class Backtest {
     /** Progress after each chunk, then the report. */
     Flux<Event> run(RuleSetVersion candidateVersion, RuleEngine candidate, Sample sample) {
         var site = RuleSetIds.isSite(candidateVersion.rulesetId())
-                ? candidateVersion.rulesetId().substring(RuleSetIds.SITE_PREFIX.length()) : null;
+                ? RuleSetIds.siteOf(candidateVersion.rulesetId()) : null;
         var tally = new Tally();
         var progress = comments.recent(sample.from(), sample.to(), sample.limit())
                 .filter(c -> site == null || site.equals(c.siteId()))
@@ -95,23 +94,12 @@ class Backtest {
             var list = examples.computeIfAbsent(key, k -> new ArrayList<>());
             if (list.size() < EXAMPLES) {
                 list.add(new Example(c.commentId(), excerpt(c.text()), before.decision().name(), before.score(),
-                        after.decision().name(), after.score(), after.matches().stream().map(Tally::match).toList()));
+                        after.decision().name(), after.score(), after.matches().stream().map(MatchView::of).toList()));
             }
         }
 
         Report report(String candidate, String inForce) {
             return new Report("report", candidate, inForce, replayed, changed, transitions, examples);
-        }
-
-        static Map<String, Object> match(Match m) {
-            var out = new LinkedHashMap<String, Object>();
-            out.put("ruleId", m.ruleId());
-            out.put("category", m.category().name());
-            out.put("severity", m.severity());
-            out.put("start", m.start());
-            out.put("end", m.end());
-            out.put("text", m.excerpt());
-            return out;
         }
 
         static String excerpt(String text) {

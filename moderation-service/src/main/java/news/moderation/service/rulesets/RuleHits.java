@@ -59,15 +59,20 @@ public class RuleHits {
 
     @Scheduled(fixedDelayString = "${moderation.rulesets.hits-flush-interval:10s}")
     void flush() {
-        if (pending.isEmpty()) {
-            return;
-        }
         var day = "days." + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         var writes = new ArrayList<UpdateOneModel<Document>>();
-        for (var id : List.copyOf(pending.keySet())) {
-            long n = pending.remove(id).sum();
+        for (var entry : pending.entrySet()) {
+            // reset, not removed: a hit counted while we read lands in the next flush instead of a dropped adder
+            long n = entry.getValue().sumThenReset();
+            if (n == 0) {
+                continue;
+            }
+            var id = entry.getKey();
             writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(Updates.inc("hits", n),
                     Updates.inc(day, n)), new UpdateOptions().upsert(true)));
+        }
+        if (writes.isEmpty()) {
+            return;
         }
         try {
             mongo.getCollection(COLLECTION).flatMap(c -> Mono.from(c.bulkWrite(writes))).block(Duration.ofSeconds(30));

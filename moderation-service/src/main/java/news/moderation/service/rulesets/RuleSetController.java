@@ -1,7 +1,7 @@
 package news.moderation.service.rulesets;
 
 import io.swagger.v3.oas.annotations.Operation;
-import news.moderation.service.rules.Match;
+import news.moderation.service.web.InvalidParameter;
 import news.moderation.service.rules.Verdict;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -85,7 +85,7 @@ class RuleSetController {
     record BacktestRequest(Long version, Draft draft, Integer last, Instant from, Instant to) {
     }
 
-    record TestResult(String decision, int score, String ruleSetVersion, List<Map<String, Object>> matches) {
+    record TestResult(String decision, int score, String ruleSetVersion, List<MatchView> matches) {
     }
 
     @Operation(summary = "Rule sets: global and per-site, with the version in force and the newest")
@@ -123,7 +123,7 @@ class RuleSetController {
         var rule = ruleOf(edit, null);
         return answer(ruleSets.edit(checked(rulesetId), base(edit.baseVersion()), content -> {
             if (content.rule(String.valueOf(rule.get("id"))) != null) {
-                throw new InvalidRequest("rule.id", "'" + rule.get("id") + "' exists already; PUT it to change it");
+                throw new InvalidParameter("rule.id", "'" + rule.get("id") + "' exists already; PUT it to change it");
             }
             return content.with(rule);
         }, admin.getName(), "added " + rule.get("id")), HttpStatus.CREATED);
@@ -178,10 +178,10 @@ class RuleSetController {
     @PostMapping("/api/v1/rules/test")
     Mono<TestResult> test(@RequestBody TestRequest request) {
         if (request.text() == null || request.text().isEmpty()) {
-            throw new InvalidRequest("text", "is required");
+            throw new InvalidParameter("text", "is required");
         }
         if (request.text().length() > properties.maxTestChars()) {
-            throw new InvalidRequest("text", "is longer than " + properties.maxTestChars() + " characters");
+            throw new InvalidParameter("text", "is longer than " + properties.maxTestChars() + " characters");
         }
         return engineFor(request.rulesetId(), request.version(), request.draft(), request.siteId())
                 .map(engine -> result(engine.evaluate(request.text(), request.parentText())));
@@ -194,11 +194,11 @@ class RuleSetController {
         checked(rulesetId);
         int last = request.last() == null ? properties.backtestDefaultSample() : request.last();
         if (last < 1 || last > properties.backtestMaxSample()) {
-            throw new InvalidRequest("last", "must be from 1 to " + properties.backtestMaxSample());
+            throw new InvalidParameter("last", "must be from 1 to " + properties.backtestMaxSample());
         }
         var candidate = candidate(rulesetId, request.version(), request.draft());
         return candidate.flatMapMany(v -> ruleSets.engine(v)
-                .onErrorMap(RuntimeException.class, e -> new InvalidRequest("rules", RuleSets.withoutSource(e.getMessage())))
+                .onErrorMap(RuntimeException.class, e -> new InvalidParameter("rules", RuleSets.withoutSource(e.getMessage())))
                 .flatMapMany(engine -> backtest.run(v, engine, new Backtest.Sample(last, request.from(), request.to()))));
     }
 
@@ -215,7 +215,7 @@ class RuleSetController {
         }
         var id = rulesetId == null ? RuleSetCompiler.GLOBAL : checked(rulesetId);
         return candidate(id, version, draft).flatMap(v -> ruleSets.engine(v)
-                .onErrorMap(RuntimeException.class, e -> new InvalidRequest("draft", RuleSets.withoutSource(e.getMessage()))));
+                .onErrorMap(RuntimeException.class, e -> new InvalidParameter("draft", RuleSets.withoutSource(e.getMessage()))));
     }
 
     private Mono<RuleSetVersion> candidate(String rulesetId, Long version, Draft draft) {
@@ -248,23 +248,12 @@ class RuleSetController {
 
     static TestResult result(Verdict verdict) {
         return new TestResult(verdict.decision().name(), verdict.score(), verdict.ruleSetVersion(),
-                verdict.matches().stream().map(RuleSetController::match).toList());
-    }
-
-    private static Map<String, Object> match(Match m) {
-        var out = new LinkedHashMap<String, Object>();
-        out.put("ruleId", m.ruleId());
-        out.put("category", m.category().name());
-        out.put("severity", m.severity());
-        out.put("start", m.start());
-        out.put("end", m.end());
-        out.put("text", m.excerpt());
-        return out;
+                verdict.matches().stream().map(MatchView::of).toList());
     }
 
     private static Map<String, Object> ruleOf(RuleEdit edit, String pathId) {
         if (edit == null || edit.rule() == null) {
-            throw new InvalidRequest("rule", "is required: a rule in the pack format, e.g. {\"id\":…,\"category\":…,"
+            throw new InvalidParameter("rule", "is required: a rule in the pack format, e.g. {\"id\":…,\"category\":…,"
                     + "\"severity\":…,\"terms\":[…]}");
         }
         var rule = new LinkedHashMap<>(edit.rule());
@@ -272,9 +261,9 @@ class RuleSetController {
         if (pathId != null && id == null) {
             rule.put("id", pathId);
         } else if (!(id instanceof String text) || text.isBlank()) {
-            throw new InvalidRequest("rule.id", "is required");
+            throw new InvalidParameter("rule.id", "is required");
         } else if (pathId != null && !pathId.equals(text)) {
-            throw new InvalidRequest("rule.id", "'" + text + "' differs from the rule in the path, '" + pathId + "'");
+            throw new InvalidParameter("rule.id", "'" + text + "' differs from the rule in the path, '" + pathId + "'");
         }
         return rule;
     }
@@ -285,14 +274,14 @@ class RuleSetController {
 
     private static long required(Long value, String field) {
         if (value == null || value < 0) {
-            throw new InvalidRequest(field, "is required: a version number (GET the rule set for the newest)");
+            throw new InvalidParameter(field, "is required: a version number (GET the rule set for the newest)");
         }
         return value;
     }
 
     private static String checked(String rulesetId) {
         if (!RuleSetIds.isValid(rulesetId)) {
-            throw new InvalidRequest("rulesetId", "must be 'global' or 'site:<siteId>'");
+            throw new InvalidParameter("rulesetId", "must be 'global' or 'site:<siteId>'");
         }
         return rulesetId;
     }
@@ -330,6 +319,6 @@ class RuleSetController {
             var missing = (RuleSetChange.NotFound) c;
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
                     .body((Object) ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no " + missing.what()));
-        }).onErrorResume(InvalidRequest.class, e -> Mono.just(ResponseEntity.badRequest().body((Object) e.getBody())));
+        }).onErrorResume(InvalidParameter.class, e -> Mono.just(ResponseEntity.badRequest().body((Object) e.getBody())));
     }
 }

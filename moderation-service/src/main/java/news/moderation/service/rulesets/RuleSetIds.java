@@ -10,8 +10,9 @@ final class RuleSetIds {
     private RuleSetIds() {
     }
 
-    static String site(String siteId) {
-        return SITE_PREFIX + siteId;
+    /** The site a site rule set is for: {@code "site:daily-news"} → {@code "daily-news"}. */
+    static String siteOf(String rulesetId) {
+        return rulesetId.substring(SITE_PREFIX.length());
     }
 
     static boolean isSite(String rulesetId) {

@@ -1,7 +1,10 @@
 package news.moderation.service.rulesets;
 
 import news.moderation.service.authors.AuthorStatus;
+import news.moderation.contract.CommentModerated;
+import news.moderation.service.comments.DecisionOutcome;
 import news.moderation.service.comments.ModeratorAction;
+import news.moderation.service.comments.QueueItem;
 import news.moderation.service.comments.ModeratorDecisions;
 import news.moderation.service.comments.QueueQuery;
 import news.moderation.service.comments.ReviewQueue;
@@ -118,7 +121,7 @@ class RuleSets {
      * the rules would now approve or hide are decided, in their history as by {@code rules}; the rest stay.
      */
     private Mono<Integer> remoderatePending(String rulesetId) {
-        var site = RuleSetIds.isSite(rulesetId) ? rulesetId.substring(RuleSetIds.SITE_PREFIX.length()) : null;
+        var site = RuleSetIds.isSite(rulesetId) ? RuleSetIds.siteOf(rulesetId) : null;
         return pages(site, null)
                 // held because of who wrote them (PREMOD, BANNED), not because of what they say: not the rules' call
                 .filter(item -> item.author() == null || item.author().status() == AuthorStatus.NORMAL
@@ -131,13 +134,13 @@ class RuleSets {
                         return Mono.just(0);
                     }
                     return decisions.decide(item.commentId(), action, "re-moderated by " + verdict.ruleSetVersion(),
-                                    news.moderation.contract.CommentModerated.DECIDED_BY_RULES, item.version())
-                            .map(outcome -> outcome instanceof news.moderation.service.comments.DecisionOutcome.Applied ? 1 : 0);
+                                    CommentModerated.DECIDED_BY_RULES, item.version())
+                            .map(outcome -> outcome instanceof DecisionOutcome.Applied ? 1 : 0);
                 })
                 .reduce(0, Integer::sum);
     }
 
-    private Flux<news.moderation.service.comments.QueueItem> pages(String siteId, Cursor after) {
+    private Flux<QueueItem> pages(String siteId, Cursor after) {
         var query = new QueueQuery(ModerationStatus.PENDING, siteId, null, null, null, null, null,
                 QueueQuery.Order.OLDEST, after, 200);
         return queue.page(query).flatMapMany(page -> {

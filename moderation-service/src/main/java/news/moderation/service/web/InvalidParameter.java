@@ -1,4 +1,4 @@
-package news.moderation.service.rulesets;
+package news.moderation.service.web;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -7,10 +7,17 @@ import org.springframework.web.ErrorResponseException;
 import java.util.List;
 import java.util.Map;
 
-/** A request field out of place; rendered as problem+json naming the field. */
-final class InvalidRequest extends ErrorResponseException {
+/**
+ * A request parameter or body field out of range; rendered as problem+json naming the field.
+ *
+ * <pre>{@code
+ * throw new InvalidParameter("limit", "must be from 1 to 200");
+ * // 400 {"detail":"limit must be from 1 to 200","errors":[{"field":"limit","reason":"must be from 1 to 200"}]}
+ * }</pre>
+ */
+public final class InvalidParameter extends ErrorResponseException {
 
-    InvalidRequest(String field, String reason) {
+    public InvalidParameter(String field, String reason) {
         super(HttpStatus.BAD_REQUEST, problem(field, reason), null);
     }
 
