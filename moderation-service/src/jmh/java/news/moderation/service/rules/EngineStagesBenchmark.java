@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The engine's stages one at a time, on the same corpus as {@code RuleEngineBenchmark}, to see where a
  * comment's time goes. Lives in the engine's package (on the test classpath only) to reach its
- * package-private parts; it changes nothing in them.
+ * package-private parts; it changes nothing in them. Each stage reuses one normalizer and one hit list,
+ * as the engine does per thread.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -42,15 +43,20 @@ public class EngineStagesBenchmark {
 
     private CompiledRules compiled;
     private String[] comments;
+    private char[][] commentChars;
     private NormalizedText[] normalized;
+    private final TextNormalizer normalizer = new TextNormalizer();
+    private final TermHits hits = new TermHits();
 
     @Setup(Level.Trial)
     public void setUp() {
         compiled = new CompiledRules(Packs.load(packs));
         comments = CommentCorpus.generate(COMMENTS, RuleEngineBenchmark.SEED).toArray(String[]::new);
         normalized = new NormalizedText[comments.length];
+        commentChars = new char[comments.length][];
         for (int i = 0; i < comments.length; i++) {
-            normalized[i] = TextNormalizer.normalize(comments[i]);
+            commentChars[i] = comments[i].toCharArray(); // the engine has them from the normalizer's pass
+            normalized[i] = TextNormalizer.normalize(comments[i]);  // a fresh result each, kept
         }
         System.out.printf("%n[automaton] %d patterns, %d states, transition table %.1f MB%n", compiled.terms.size(),
                 compiled.automaton.states(), tableBytes(compiled.automaton) / 1e6);
@@ -66,23 +72,32 @@ public class EngineStagesBenchmark {
         }
     }
 
-    /** Stage 1: folding, look-alikes, leetspeak, split letters, offsets. */
+    /** Stage 1: folding, look-alikes, leetspeak, split letters, without offsets (as evaluate does first). */
     @Benchmark
     @OperationsPerInvocation(COMMENTS)
     public void normalize(Blackhole blackhole) {
         for (var comment : comments) {
-            blackhole.consume(TextNormalizer.normalize(comment));
+            blackhole.consume(normalizer.normalize(comment, false).length);
         }
     }
 
-    /** Stage 2: the automaton pass with hit collection, on already normalized text. */
+    /** Stage 1 with the map to the original offsets (evaluate adds it only for texts with a surviving hit). */
+    @Benchmark
+    @OperationsPerInvocation(COMMENTS)
+    public void normalizeWithOffsets(Blackhole blackhole) {
+        for (var comment : comments) {
+            blackhole.consume(normalizer.normalize(comment, true).length);
+        }
+    }
+
+    /** Stage 2: the automaton pass with hit collection and checks, on already normalized text. */
     @Benchmark
     @OperationsPerInvocation(COMMENTS)
     public void scan(Blackhole blackhole) {
         for (var text : normalized) {
-            var hits = new TermHits(text, compiled);
+            hits.reset(text, compiled);
             compiled.automaton.scan(text.chars, text.length, hits);
-            blackhole.consume(hits);
+            blackhole.consume(hits.check());
         }
     }
 
@@ -96,15 +111,22 @@ public class EngineStagesBenchmark {
     }
 
     /**
-     * Stage 3: the regex rules (in the default packs only the case-sensitive ones, prefiltered by their
-     * literal cores) on the original text, as evaluate runs them; each rule is only tried once here.
+     * Stage 3: the regex rules on the original text as evaluate runs them: one prefilter pass over the
+     * text, then RE2J (each rule tried once here) only for the rules that could match.
      */
     @Benchmark
     @OperationsPerInvocation(COMMENTS)
     public void regexes(Blackhole blackhole) {
-        for (var comment : comments) {
-            for (var regex : compiled.regexes) {
-                if (!regex.when().isEmpty() && !containsAny(comment, regex.when())) {
+        var filter = compiled.regexFilter;
+        var seen = new boolean[filter.factorCount];
+        for (int c = 0; c < comments.length; c++) {
+            var comment = comments[c];
+            var chars = commentChars[c];
+            filter.scan(chars, chars.length, seen);
+            for (int r = 0; r < compiled.regexes.size(); r++) {
+                var regex = compiled.regexes.get(r);
+                if (!filter.mayMatch(r, seen, chars, chars.length)
+                        || (!regex.when().isEmpty() && !containsAny(comment, regex.when()))) {
                     continue;
                 }
                 blackhole.consume(regex.pattern().matcher(comment).find(0));

@@ -6,7 +6,7 @@ import news.moderation.service.rules.RulePackException;
 import news.moderation.service.rules.Thresholds;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,25 +37,17 @@ final class RuleSet {
         return RuleEngine.of(packs, thresholds);
     }
 
-    /**
-     * A default pack, read by {@link QuickPackReader} when it can (it spares the start-up of a YAML library)
-     * and by {@link RulePack#parse} otherwise; both give the same pack.
-     */
+    /** A default pack from the classpath, read as every pack is read ({@link RulePack#parse}). */
     static RulePack classpathPack(String resource) {
         var stream = RuleSet.class.getClassLoader().getResourceAsStream(resource);
         if (stream == null) {
             throw new RulePackException(resource + ":1: default pack missing from the classpath");
         }
-        String text;
-        try (stream) {
-            text = new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        var name = resource.substring(resource.lastIndexOf('/') + 1);
+        try (var reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
+            return RulePack.parse(name, reader);
         } catch (IOException e) {
             throw new RulePackException(resource + ":1: cannot read: " + e.getMessage());
-        }
-        try {
-            return QuickPackReader.read(text);
-        } catch (QuickPackReader.Unsupported e) {
-            return RulePack.parse(resource.substring(resource.lastIndexOf('/') + 1), new StringReader(text));
         }
     }
 

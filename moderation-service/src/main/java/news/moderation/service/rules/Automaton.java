@@ -1,15 +1,17 @@
 package news.moderation.service.rules;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Aho-Corasick over normalized text, completed into a DFA: one table lookup per character whatever the
  * number of patterns. Characters that occur in no pattern share one class, so the table stays
  * {@code states × (distinct pattern characters + 1)}.
+ *
+ * <p>The trie is built directly in the table's int rows (no node objects: building the default packs'
+ * automaton takes milliseconds, which matters to a command-line start), then completed breadth first with
+ * the failure links. Each entry holds the next state's row offset rather than its number, and is negative
+ * ({@code ~offset}) when that state ends a pattern, so the scan needs no second lookup per character.
  */
 final class Automaton {
 
@@ -20,12 +22,28 @@ final class Automaton {
 
     private final char[] classOf = new char[0x10000];
     private final int classes;
+    /** Row offset of the next state per (row offset of the state + class), {@code ~offset} for output states. */
     private final int[] delta;
+    /** The patterns each state ends, by state number; null for most. */
     private final int[][] outputs;
+    /** The longest pattern: a state depends on no more than this many of the last characters read. */
+    private final int longest;
 
     Automaton(List<String> patterns) {
+        this(patterns, false);
+    }
+
+    /**
+     * @param foldCase whether a text char also matches the pattern char it folds to
+     *                 ({@link RegexRequirements#fold}): for patterns written in folded form
+     */
+    Automaton(List<String> patterns, boolean foldCase) {
         int nextClass = 1;
+        int totalChars = 0;
+        int longestPattern = 0;
         for (var p : patterns) {
+            totalChars += p.length();
+            longestPattern = Math.max(longestPattern, p.length());
             for (int i = 0; i < p.length(); i++) {
                 char c = p.charAt(i);
                 if (classOf[c] == 0) {
@@ -34,89 +52,162 @@ final class Automaton {
             }
         }
         classes = nextClass;
-        // trie
-        var children = new ArrayList<Map<Integer, Integer>>();
-        var out = new ArrayList<List<Integer>>();
-        children.add(new HashMap<>());
-        out.add(null);
+        longest = longestPattern;
+        if (foldCase) {
+            var ranges = RegexRequirements.FOLDING_RANGES;
+            for (int r = 0; r < ranges.length; r += 2) {
+                for (int c = ranges[r]; c <= ranges[r + 1]; c++) {
+                    if (classOf[c] == 0) {
+                        classOf[c] = classOf[RegexRequirements.fold((char) c)];
+                    }
+                }
+            }
+        }
+
+        // the trie: goto[state * classes + class] is the child's state number, 0 for none (the root is no child)
+        int[] go = new int[classes * Math.min(totalChars + 1, 1024)];
+        int[] end = new int[patterns.size()];
+        int states = 1;
         for (int id = 0; id < patterns.size(); id++) {
             var p = patterns.get(id);
             int state = 0;
             for (int i = 0; i < p.length(); i++) {
-                int cls = classOf[p.charAt(i)];
-                var next = children.get(state).get(cls);
-                if (next == null) {
-                    next = children.size();
-                    children.get(state).put(cls, next);
-                    children.add(new HashMap<>());
-                    out.add(null);
+                int slot = state * classes + classOf[p.charAt(i)];
+                int next = go[slot];
+                if (next == 0) {
+                    next = states++;
+                    if (states * classes > go.length) {
+                        go = Arrays.copyOf(go, Math.min(go.length * 2, (totalChars + 1) * classes));
+                    }
+                    go[slot] = next;
                 }
                 state = next;
             }
-            if (out.get(state) == null) {
-                out.set(state, new ArrayList<>());
-            }
-            out.get(state).add(id);
+            end[id] = state;
         }
-        int states = children.size();
-        delta = new int[states * classes];
-        var fail = new int[states];
+        int[][] own = ownOutputs(end, states);
+
+        // breadth first: a state's failure state is shallower, so its row is complete when the state's is filled
+        delta = Arrays.copyOf(go, states * classes);
         outputs = new int[states][];
-        var queue = new ArrayDeque<Integer>();
+        int[] fail = new int[states];
+        int[] queue = new int[states];
+        int head = 0;
+        int tail = 0;
+        outputs[0] = own[0];
         for (int cls = 0; cls < classes; cls++) {
-            var next = children.get(0).get(cls);
-            if (next != null) {
-                delta[cls] = next;
-                fail[next] = 0;
-                queue.add(next);
+            int child = delta[cls];
+            if (child != 0) {
+                queue[tail++] = child;
             }
         }
-        outputs[0] = toArray(out.get(0), null);
-        while (!queue.isEmpty()) {
-            int state = queue.poll();
-            outputs[state] = toArray(out.get(state), outputs[fail[state]]);
+        while (head < tail) {
+            int state = queue[head++];
+            outputs[state] = concat(own[state], outputs[fail[state]]);
+            int row = state * classes;
+            int failRow = fail[state] * classes;
             for (int cls = 0; cls < classes; cls++) {
-                var next = children.get(state).get(cls);
-                if (next != null) {
-                    fail[next] = delta[fail[state] * classes + cls];
-                    delta[state * classes + cls] = next;
-                    queue.add(next);
+                int child = delta[row + cls];
+                if (child != 0) {
+                    fail[child] = delta[failRow + cls];
+                    queue[tail++] = child;
                 } else {
-                    delta[state * classes + cls] = delta[fail[state] * classes + cls];
+                    delta[row + cls] = delta[failRow + cls];
                 }
             }
         }
+        for (int i = 0; i < delta.length; i++) {
+            int next = delta[i];
+            delta[i] = outputs[next] == null ? next * classes : ~(next * classes);
+        }
     }
 
-    private static int[] toArray(List<Integer> own, int[] inherited) {
-        int ownSize = own == null ? 0 : own.size();
-        int inheritedSize = inherited == null ? 0 : inherited.length;
-        if (ownSize + inheritedSize == 0) {
-            return null;
+    /** Each state's own patterns, in pattern order. */
+    private static int[][] ownOutputs(int[] end, int states) {
+        var count = new int[states];
+        for (int state : end) {
+            count[state]++;
         }
-        var all = new int[ownSize + inheritedSize];
-        for (int i = 0; i < ownSize; i++) {
-            all[i] = own.get(i);
+        var own = new int[states][];
+        for (int id = 0; id < end.length; id++) {
+            int state = end[id];
+            if (own[state] == null) {
+                own[state] = new int[count[state]];
+                count[state] = 0;
+            }
+            own[state][count[state]++] = id;
         }
-        if (inheritedSize > 0) {
-            System.arraycopy(inherited, 0, all, ownSize, inheritedSize);
+        return own;
+    }
+
+    private static int[] concat(int[] own, int[] inherited) {
+        if (inherited == null) {
+            return own;
         }
+        if (own == null) {
+            return inherited;
+        }
+        var all = Arrays.copyOf(own, own.length + inherited.length);
+        System.arraycopy(inherited, 0, all, own.length, inherited.length);
         return all;
     }
 
+    /**
+     * Reports every pattern occurrence in {@code text[0, length)}, each at its last char.
+     *
+     * <p>Each step waits for the table lookup of the one before, so one pass leaves the CPU mostly
+     * waiting. A long text is therefore read as two halves side by side: the second pass starts
+     * {@link #longest} characters before the middle, by which point its state is the one a single pass
+     * would have (a state depends only on that many last characters), and reports from the middle on.
+     */
     void scan(char[] text, int length, Hits hits) {
+        int middle = length / 2;
+        int restart = middle - longest;
+        if (restart < longest) {
+            scan(text, 0, length, 0, 0, hits);
+            return;
+        }
         final int[] delta = this.delta;
         final char[] classOf = this.classOf;
-        final int classes = this.classes;
-        int state = 0;
-        for (int i = 0; i < length; i++) {
-            state = delta[state * classes + classOf[text[i]]];
-            var out = outputs[state];
-            if (out != null) {
-                for (int pattern : out) {
-                    hits.hit(pattern, i);
+        int a = 0;
+        int b = 0;
+        for (int i = 0, j = restart; i < middle; i++, j++) {
+            a = delta[a + classOf[text[i]]];
+            b = delta[b + classOf[text[j]]];
+            if ((a | b) < 0) {
+                if (a < 0) {
+                    a = ~a;
+                    report(a, i, hits);
+                }
+                if (b < 0) {
+                    b = ~b;
+                    if (j >= middle) {
+                        report(b, j, hits);
+                    }
                 }
             }
+        }
+        scan(text, restart + middle, length, b, middle, hits);
+    }
+
+    /** One pass over {@code text[from, to)} from the state at row {@code row}, reporting ends at {@code report} on. */
+    private void scan(char[] text, int from, int to, int row, int reportFrom, Hits hits) {
+        final int[] delta = this.delta;
+        final char[] classOf = this.classOf;
+        for (int i = from; i < to; i++) {
+            row = delta[row + classOf[text[i]]];
+            if (row < 0) {
+                row = ~row;
+                if (i >= reportFrom) {
+                    report(row, i, hits);
+                }
+            }
+        }
+    }
+
+    private void report(int row, int end, Hits hits) {
+        for (int pattern : outputs[row / classes]) {
+            hits.hit(pattern, end);
         }
     }
 

@@ -15,15 +15,21 @@ final class CompiledRules {
         }
     }
 
-    /** A context word: normalized, with an open end when written with {@code *}. */
-    record Word(String text, boolean open) {
-        boolean matches(char[] chars, int start, int end) {
+    /**
+     * A context word or phrase, normalized as terms are (so "littttle", "l1ttle" and "littlе" with a Cyrillic
+     * е all read "little"), one entry per word; the last word has an open end when written with {@code *}.
+     */
+    record Phrase(List<String> words, boolean open) {
+        /** Whether word {@code k} of the phrase is the normalized word {@code chars[start..end]}. */
+        boolean matches(int k, char[] chars, int start, int end) {
+            var word = words.get(k);
             int length = end - start + 1;
-            if (open ? length < text.length() : length != text.length()) {
+            boolean openEnd = open && k == words.size() - 1;
+            if (openEnd ? length < word.length() : length != word.length()) {
                 return false;
             }
-            for (int i = 0; i < text.length(); i++) {
-                if (chars[start + i] != text.charAt(i)) {
+            for (int i = 0; i < word.length(); i++) {
+                if (chars[start + i] != word.charAt(i)) {
                     return false;
                 }
             }
@@ -31,7 +37,7 @@ final class CompiledRules {
         }
     }
 
-    record Condition(ContextCondition.Side side, List<Word> words, int within) {
+    record Condition(ContextCondition.Side side, List<Phrase> phrases, int within) {
     }
 
     record CompiledRule(Rule rule, List<Condition> requires, List<Condition> unless) {
@@ -45,8 +51,12 @@ final class CompiledRules {
     final List<RegexRule> regexes = new ArrayList<>();
     final List<StructuralRule> structural = new ArrayList<>();
     final Automaton automaton;
+    /** Which regexes could match a text, from one pass over it. */
+    final RegexPrefilter regexFilter;
 
     CompiledRules(List<RulePack> packs) {
+        // one normalizer for every term and context word (its result is copied out before the next one)
+        var normalizer = new TextNormalizer();
         var patterns = new ArrayList<String>();
         var seen = new java.util.HashMap<String, String>();
         for (var pack : packs) {
@@ -57,7 +67,7 @@ final class CompiledRules {
                             + previous + ")");
                 }
                 int index = rules.size();
-                rules.add(new CompiledRule(rule, conditions(rule.requires()), conditions(rule.unless())));
+                rules.add(new CompiledRule(rule, conditions(rule.requires(), normalizer), conditions(rule.unless(), normalizer)));
                 if (rule.regex() != null) {
                     regexes.add(new RegexRule(rule, Pattern.compile(rule.regex()), rule.when()));
                 } else if (rule.caseSensitive()) {
@@ -65,12 +75,12 @@ final class CompiledRules {
                     regexes.add(new RegexRule(rule, caseSensitivePattern(rule.terms()), cores(rule.terms())));
                 } else {
                     for (var term : rule.terms()) {
-                        add(term, index, patterns);
+                        add(term, index, patterns, normalizer);
                     }
                 }
             }
             for (var phrase : pack.allow()) {
-                add(phrase, -1, patterns);
+                add(phrase, -1, patterns, normalizer);
             }
             for (var rule : pack.structural()) {
                 var previous = seen.putIfAbsent(rule.id(), pack.name());
@@ -82,14 +92,15 @@ final class CompiledRules {
             }
         }
         automaton = new Automaton(patterns);
+        regexFilter = new RegexPrefilter(regexes);
     }
 
-    private void add(String term, int rule, List<String> patterns) {
+    private void add(String term, int rule, List<String> patterns, TextNormalizer normalizer) {
         var text = term.strip();
         boolean openStart = text.startsWith("*");
         boolean openEnd = text.endsWith("*") && text.length() > 1;
         var core = text.substring(openStart ? 1 : 0, text.length() - (openEnd ? 1 : 0));
-        var normalized = TextNormalizer.normalize(core);
+        var normalized = normalizer.normalize(core, false);
         // " core " without its anchoring spaces
         int from = 1;
         int to = normalized.length - 1;
@@ -110,29 +121,30 @@ final class CompiledRules {
         terms.add(new Term(rule, !openStart, !openEnd, runs, to - from));
     }
 
-    private static List<Condition> conditions(List<ContextCondition> conditions) {
+    private static List<Condition> conditions(List<ContextCondition> conditions, TextNormalizer normalizer) {
         var compiled = new ArrayList<Condition>();
         for (var condition : conditions) {
-            var words = new ArrayList<Word>();
+            var phrases = new ArrayList<Phrase>();
             for (var word : condition.words()) {
                 var text = word.strip();
                 boolean open = text.endsWith("*");
-                var normalized = TextNormalizer.normalize(open ? text.substring(0, text.length() - 1) : text).text().strip();
-                // a context phrase of several words is matched by its last word next to the hit: keep it simple
-                for (var part : normalized.split(" ")) {
-                    words.add(new Word(part, open));
-                }
+                var normalized = normalizer.normalize(open ? text.substring(0, text.length() - 1) : text, false).text().strip();
+                // "should be" is a phrase: both words, in this order, next to each other
+                phrases.add(new Phrase(List.of(normalized.split(" ")), open));
             }
-            compiled.add(new Condition(condition.side(), words, condition.within()));
+            compiled.add(new Condition(condition.side(), List.copyOf(phrases), condition.within()));
         }
-        return compiled;
+        return List.copyOf(compiled);
     }
 
     private static List<String> cores(List<String> terms) {
-        return terms.stream().map(t -> {
-            var text = t.strip();
-            return text.substring(text.startsWith("*") ? 1 : 0, text.length() - (text.endsWith("*") && text.length() > 1 ? 1 : 0));
-        }).toList();
+        var cores = new ArrayList<String>(terms.size());
+        for (var term : terms) {
+            var text = term.strip();
+            cores.add(text.substring(text.startsWith("*") ? 1 : 0,
+                    text.length() - (text.endsWith("*") && text.length() > 1 ? 1 : 0)));
+        }
+        return List.copyOf(cores);
     }
 
     /** Case-sensitive terms match as written, at word boundaries of the original text. */

@@ -3,13 +3,16 @@ package news.moderation.service.rules;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.io.Reader;
 import java.util.ArrayList;
@@ -33,6 +36,8 @@ final class RulePackReader {
     private static final int MAX_WITHIN = 10;
 
     private final String source;
+    /** One normalizer for every term of the pack: a fresh one per term would allocate its buffers each time. */
+    private final TextNormalizer normalizer = new TextNormalizer();
 
     private RulePackReader(String source) {
         this.source = source;
@@ -41,7 +46,7 @@ final class RulePackReader {
     static RulePack read(String source, Reader yaml) {
         Node root;
         try {
-            root = new Yaml(new LoaderOptions()).compose(yaml);
+            root = compose(yaml);
         } catch (MarkedYAMLException e) {
             var mark = e.getProblemMark();
             throw new RulePackException(source + ":" + (mark == null ? 1 : mark.getLine() + 1) + ": not valid YAML: "
@@ -50,6 +55,24 @@ final class RulePackReader {
             throw new RulePackException(source + ":1: not valid YAML: " + e.getMessage());
         }
         return new RulePackReader(source).pack(root);
+    }
+
+    /**
+     * The document's node tree, as {@code new Yaml().compose(yaml)} gives it, without what that loads and
+     * does for turning nodes into objects: every value is read here as a string, so scalars need no
+     * implicit types (matched by regexes, scalar by scalar). It matters to a command-line start.
+     */
+    private static Node compose(Reader yaml) {
+        var options = new LoaderOptions();
+        var parser = new ParserImpl(new StreamReader(yaml), options);
+        return new Composer(parser, new PlainResolver(), options).getSingleNode();
+    }
+
+    /** Tags every plain scalar as a string: the reader checks numbers and booleans itself. */
+    private static final class PlainResolver extends Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+        }
     }
 
     private RulePack pack(Node root) {
@@ -219,7 +242,7 @@ final class RulePackReader {
         if (core.contains("*")) {
             throw error(node, id, what + " '" + text + "': '*' is allowed only at the start or the end");
         }
-        if (TextNormalizer.normalize(core).length <= 1) {
+        if (normalizer.normalize(core, false).length <= 1) {
             throw error(node, id, what + " '" + text + "' has no letters or digits");
         }
     }

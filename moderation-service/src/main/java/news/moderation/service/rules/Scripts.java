@@ -67,6 +67,14 @@ final class Scripts {
         return cyrillicWord ? LEET_CYRILLIC[c] : LEET_LATIN[c];
     }
 
+    /**
+     * Symbols read as letters also at the end of a word: {@code $} and {@code @} ("a$$", "сук@"). The others
+     * end words as punctuation or signs: "idiot!", "C++", "A+", "|", "5€".
+     */
+    static boolean isWordEndLeet(char c) {
+        return c == '$' || c == '@';
+    }
+
     static boolean isLeetSymbol(char c) {
         return c == '@' || c == '$' || c == '!' || c == '|' || c == '+' || c == '€';
     }

@@ -1,22 +1,39 @@
 package news.moderation.service.rules;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Collects the automaton's hits, checks runs, allow phrases and context, and maps them to the original. */
+/**
+ * Collects the automaton's hits, checks runs, allow phrases and context, and maps them to the original.
+ * Reused for one text after another (the engine keeps one per thread): {@link #reset} before each scan.
+ *
+ * <p>Checking needs only the normalized chars; the original offsets are needed only for the hits that
+ * survive, so {@link #check} comes first and {@link #addMatches} after the caller made sure the text has
+ * its offsets.
+ */
 final class TermHits implements Automaton.Hits {
 
-    private final NormalizedText text;
-    private final CompiledRules compiled;
+    private NormalizedText text;
+    private CompiledRules compiled;
+    /** Per hit: rule index, first and last normalized position. */
     private int[] ruleHits = new int[24];
     private int ruleCount;
-    private int[] allowHits;
+    private int[] allowHits = new int[8];
     private int allowCount;
+    /** Per hit that passed allow and context checks: rule index, first, last, highlight first and last. */
+    private int[] candidates = new int[40];
+    private int candidateCount;
+    /** Per surviving hit: rule index and the first and last position of its highlight. */
+    private int[] survivors = new int[24];
+    private int survivorCount;
 
-    TermHits(NormalizedText text, CompiledRules compiled) {
+    void reset(NormalizedText text, CompiledRules compiled) {
         this.text = text;
         this.compiled = compiled;
+        ruleCount = 0;
+        allowCount = 0;
+        candidateCount = 0;
+        survivorCount = 0;
     }
 
     @Override
@@ -35,9 +52,6 @@ final class TermHits implements Automaton.Hits {
             last = text.wordEnd(last);
         }
         if (term.isAllow()) {
-            if (allowHits == null) {
-                allowHits = new int[8];
-            }
             if (allowCount + 2 > allowHits.length) {
                 allowHits = Arrays.copyOf(allowHits, allowHits.length * 2);
             }
@@ -69,13 +83,17 @@ final class TermHits implements Automaton.Hits {
         return true;
     }
 
-    List<Match> matches(String original) {
-        var matches = new ArrayList<Match>();
+    /**
+     * Drops the hits an allow phrase covers or whose context fails, then those another remaining hit of the
+     * same rule covers (in that order: a longer hit whose context fails must not take a shorter one that
+     * passes with it); true if any remain.
+     */
+    boolean check() {
         for (int h = 0; h < ruleCount; h += 3) {
             int ruleIndex = ruleHits[h];
             int first = ruleHits[h + 1];
             int last = ruleHits[h + 2];
-            if (allowed(first, last) || duplicate(h, ruleIndex, first, last)) {
+            if (allowed(first, last)) {
                 continue;
             }
             var compiledRule = compiled.rules.get(ruleIndex);
@@ -86,7 +104,7 @@ final class TermHits implements Automaton.Hits {
                 for (var condition : compiledRule.requires()) {
                     context = holds(condition, first, last);
                     if (context >= 0) {
-                        // the word that makes it count belongs in the highlight: "the dwarf", not "dwarf"
+                        // the words that make it count belong in the highlight: "the dwarf", not "dwarf"
                         if (condition.side() == ContextCondition.Side.BEFORE) {
                             spanFirst = context;
                         } else {
@@ -99,16 +117,72 @@ final class TermHits implements Automaton.Hits {
                     continue;
                 }
             }
-            if (compiledRule.unless().stream().anyMatch(c -> holds(c, first, last) >= 0)) {
+            if (unlessHolds(compiledRule, first, last)) {
                 continue;
             }
-            var rule = compiledRule.rule();
-            int start = text.from[spanFirst];
-            int end = text.to[spanLast];
+            if (candidateCount + 5 > candidates.length) {
+                candidates = Arrays.copyOf(candidates, candidates.length * 2);
+            }
+            candidates[candidateCount++] = ruleIndex;
+            candidates[candidateCount++] = first;
+            candidates[candidateCount++] = last;
+            candidates[candidateCount++] = spanFirst;
+            candidates[candidateCount++] = spanLast;
+        }
+        for (int c = 0; c < candidateCount; c += 5) {
+            if (covered(c)) {
+                continue;
+            }
+            if (survivorCount + 3 > survivors.length) {
+                survivors = Arrays.copyOf(survivors, survivors.length * 2);
+            }
+            survivors[survivorCount++] = candidates[c];
+            survivors[survivorCount++] = candidates[c + 3];
+            survivors[survivorCount++] = candidates[c + 4];
+        }
+        return survivorCount > 0;
+    }
+
+    /** A candidate another candidate of the same rule covers (or an identical earlier one) adds nothing. */
+    private boolean covered(int self) {
+        int rule = candidates[self];
+        int first = candidates[self + 1];
+        int last = candidates[self + 2];
+        for (int c = 0; c < candidateCount; c += 5) {
+            if (c == self || candidates[c] != rule) {
+                continue;
+            }
+            int f = candidates[c + 1];
+            int l = candidates[c + 2];
+            boolean same = f == first && l == last;
+            if (f <= first && l >= last && (!same || c < self)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean unlessHolds(CompiledRules.CompiledRule rule, int first, int last) {
+        for (var condition : rule.unless()) {
+            if (holds(condition, first, last) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The surviving hits as matches into {@code original}; the text must have been normalized with offsets. */
+    void addMatches(String original, List<Match> matches) {
+        if (!text.hasOffsets) {
+            throw new IllegalStateException("matches need the text normalized with offsets");
+        }
+        for (int s = 0; s < survivorCount; s += 3) {
+            var rule = compiled.rules.get(survivors[s]).rule();
+            int start = text.from[survivors[s + 1]];
+            int end = text.to[survivors[s + 2]];
             matches.add(new Match(rule.id(), rule.category(), rule.severity(), start, end,
                     original.substring(start, end)));
         }
-        return matches;
     }
 
     private boolean allowed(int first, int last) {
@@ -120,53 +194,74 @@ final class TermHits implements Automaton.Hits {
         return false;
     }
 
-    /** A hit another hit of the same rule covers (or an identical earlier one) adds nothing. */
-    private boolean duplicate(int self, int rule, int first, int last) {
-        for (int h = 0; h < ruleCount; h += 3) {
-            if (h == self || ruleHits[h] != rule) {
-                continue;
-            }
-            int f = ruleHits[h + 1];
-            int l = ruleHits[h + 2];
-            boolean same = f == first && l == last;
-            if (f <= first && l >= last && (!same || h < self)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
-     * Where one of the condition's words stands among the {@code within} words before (its first char) or
-     * after (its last char) the hit, or -1.
+     * Where one of the condition's words or phrases stands among the {@code within} words before the hit (the
+     * first char of the phrase, which must end there) or after it (its last char, the phrase starting there),
+     * or -1.
      */
     private int holds(CompiledRules.Condition condition, int first, int last) {
-        var chars = text.chars;
         if (condition.side() == ContextCondition.Side.BEFORE) {
-            int pos = first - 2; // skip the space before the hit
-            for (int w = 0; w < condition.within() && pos > 0; w++) {
-                int end = pos;
+            int end = first - 2; // the last char of the word before the hit
+            for (int w = 0; w < condition.within() && end > 0; w++) {
                 int start = text.wordStart(end);
-                for (var word : condition.words()) {
-                    if (word.matches(chars, start, end)) {
-                        return start;
+                for (var phrase : condition.phrases()) {
+                    int phraseStart = endsAt(phrase, start, end);
+                    if (phraseStart >= 0) {
+                        return phraseStart;
                     }
                 }
-                pos = start - 2;
+                end = start - 2;
             }
         } else {
-            int pos = last + 2;
-            for (int w = 0; w < condition.within() && pos < text.length - 1; w++) {
-                int start = pos;
+            int start = last + 2; // the first char of the word after the hit
+            for (int w = 0; w < condition.within() && start < text.length - 1; w++) {
                 int end = text.wordEnd(start);
-                for (var word : condition.words()) {
-                    if (word.matches(chars, start, end)) {
-                        return end;
+                for (var phrase : condition.phrases()) {
+                    int phraseEnd = startsAt(phrase, start, end);
+                    if (phraseEnd >= 0) {
+                        return phraseEnd;
                     }
                 }
-                pos = end + 2;
+                start = end + 2;
             }
         }
         return -1;
+    }
+
+    /** Where the phrase starts if its last word is {@code [start, end]} and the others come just before it, or -1. */
+    private int endsAt(CompiledRules.Phrase phrase, int start, int end) {
+        var chars = text.chars;
+        for (int k = phrase.words().size() - 1; ; k--) {
+            if (!phrase.matches(k, chars, start, end)) {
+                return -1;
+            }
+            if (k == 0) {
+                return start;
+            }
+            end = start - 2;
+            if (end <= 0) {
+                return -1;
+            }
+            start = text.wordStart(end);
+        }
+    }
+
+    /** Where the phrase ends if its first word is {@code [start, end]} and the others follow it, or -1. */
+    private int startsAt(CompiledRules.Phrase phrase, int start, int end) {
+        var chars = text.chars;
+        int words = phrase.words().size();
+        for (int k = 0; ; k++) {
+            if (!phrase.matches(k, chars, start, end)) {
+                return -1;
+            }
+            if (k == words - 1) {
+                return end;
+            }
+            start = end + 2;
+            if (start >= text.length - 1) {
+                return -1;
+            }
+            end = text.wordEnd(start);
+        }
     }
 }

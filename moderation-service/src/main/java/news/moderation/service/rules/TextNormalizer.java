@@ -10,346 +10,549 @@ import java.util.Arrays;
  *       case; zero-width, format and control characters dropped.</li>
  *   <li>Per word: read look-alike letters of the other script and leetspeak in the word's dominant
  *       script ({@code dw@rf}, {@code dwаrf} with a Cyrillic а, {@code sh1t}); digits only when the word
- *       has letters and not many more digits, symbols only when a letter follows, so {@code 2016} and {@code idiot!!} stay.</li>
+ *       has letters and not many more digits, symbols only when a letter follows or, for {@code $} and
+ *       {@code @}, when they end a word with letters ({@code a$$}), so {@code 2016}, {@code $5} and
+ *       {@code idiot!!} stay.</li>
  *   <li>Join runs of three or more single letters split by short separators ({@code d.w.a.r.f},
- *       {@code f u c k}); separators between real words stay, so "the analysis" never reads as "anal".</li>
+ *       {@code f u c k}); separators between real words stay, so "the analysis" never reads as "anal",
+ *       and so do one-letter words set off from a split word ("a d.w.a.r.f"; see {@link SplitLetters}).</li>
  *   <li>Store runs of a repeated letter once with their length ({@code dwaaaarf}).</li>
  * </ol>
+ *
+ * <p>All four happen in one pass over the text, which is read from a char array and classified by table
+ * ({@link CharClasses}). Most of a comment is plain: words of letters of one script, or of digits,
+ * between spaces and punctuation. {@link #plainWords} writes those straight to the output. Anything else
+ * goes through the general path: a word's characters wait in a small buffer until the word ends (step 2
+ * needs the whole word), and {@link SplitLetters} writes the result (step 3). A plain-looking word that
+ * turns out otherwise (a digit, a symbol or a letter of the other script after its letters; a single
+ * letter that may start a chain) is taken back out of the output and read again through the buffer, so
+ * both paths give the same text: a property test compares them.
+ *
+ * <p>The map back to the original is filled in only on request: the engine asks for it only when a hit
+ * survives its checks. An instance keeps its buffers between texts, so the engine keeps one per thread
+ * and a comment allocates nothing; it is not thread-safe.
  */
 final class TextNormalizer {
 
-    private static final byte LETTER = 1;
-    private static final byte DIGIT = 2;
-    private static final byte SYMBOL = 3;
-    private static final byte SEPARATOR = 4;
-    private static final byte NEWLINE = 5;
+    private static final byte LETTER = CharClasses.LETTER;
+    private static final byte DIGIT = CharClasses.DIGIT;
+    private static final byte SYMBOL = CharClasses.SYMBOL;
+    private static final byte SEPARATOR = CharClasses.SEPARATOR;
 
-    /** Single letters joined into a word may be split by at most this many separator characters. */
-    private static final int MAX_SPLIT_GAP = 3;
-    private static final int MIN_SPLIT_LETTERS = 3;
+    /** Past this many chars {@link #trim} drops the buffers rather than keep them for the next text. */
+    private static final int RETAINED_CAPACITY = 1 << 16;
 
-    private TextNormalizer() {
+    private static final int MIXED = CharClasses.LATIN | CharClasses.CYRILLIC;
+    /** By the top two bits of a char's entry (lower case, upper case): what it adds to the case counts. */
+    private static final long[] CASES = {0, 1, 1L << 32, 0};
+    private static final int LETTER_AND_DIGIT = CharClasses.LETTER_BITS | CharClasses.DIGIT_BITS;
+
+    private NormalizedText out;
+    private final SplitLetters split;
+    /** Whether plain words go straight to the output ({@link #plainWords}); always, but in a test. */
+    private final boolean shortcut;
+    private boolean offsets;
+    private char[] source = new char[256];
+
+    // the word plainWords stopped in, for endPlainWord to decide about (pendingStart -1: none)
+    private int pendingStart;
+    private int pendingOut;
+    private int pendingScripts;
+
+    // what the structural rules count, over the whole text
+    private int upper;
+    private int lower;
+    private int longestRepeat;
+    private int repeat;
+    private int previous;
+
+    // the current word: chars between separators, read as a whole when it ends (step 2)
+    private char[] wordChars = new char[32];
+    private byte[] wordKinds = new byte[32];
+    private int[] wordFrom = new int[32];
+    private int[] wordTo = new int[32];
+    private int wordLength;
+    private int letters;
+    private int digits;
+    private int symbols;
+    private int latin;
+    private int cyrillic;
+    private boolean firstCyrillic;
+    private int lastAlnum;
+
+    TextNormalizer() {
+        this(new NormalizedText(), true);
     }
 
-    /** Growable parallel arrays of units: one folded char each, with its original span. */
-    private static final class Units {
-        char[] c;
-        int[] from;
-        int[] to;
-        byte[] kind;
-        int n;
-
-        Units(int capacity) {
-            c = new char[capacity];
-            from = new int[capacity];
-            to = new int[capacity];
-            kind = new byte[capacity];
-        }
-
-        void add(char ch, byte k, int start, int end) {
-            if (n == c.length) {
-                int cap = n * 2 + 8;
-                c = Arrays.copyOf(c, cap);
-                from = Arrays.copyOf(from, cap);
-                to = Arrays.copyOf(to, cap);
-                kind = Arrays.copyOf(kind, cap);
-            }
-            c[n] = ch;
-            kind[n] = k;
-            from[n] = start;
-            to[n] = end;
-            n++;
-        }
+    private TextNormalizer(NormalizedText out, boolean shortcut) {
+        this.out = out;
+        this.split = new SplitLetters(out);
+        this.shortcut = shortcut;
     }
 
+    /** A normalizer that reads every word through the word buffer: the reference its shortcut is tested against. */
+    static TextNormalizer withoutShortcut() {
+        return new TextNormalizer(new NormalizedText(), false);
+    }
+
+    /** Normalizes into a new {@link NormalizedText} with offsets, for callers off the hot path. */
     static NormalizedText normalize(String text) {
-        var units = new Units(text.length() + 8);
-        int upper = 0;
-        int lower = 0;
-        int longestRepeat = 0;
-        int repeat = 0;
-        int previous = -1;
+        return new TextNormalizer(new NormalizedText(text.length() + 2), true).normalize(text, true);
+    }
+
+    /**
+     * Normalizes into this normalizer's reused {@link NormalizedText}, valid until the next call.
+     *
+     * @param offsets whether to fill in the original offsets; the chars and runs are the same either way
+     */
+    NormalizedText normalize(String text, boolean offsets) {
+        this.offsets = offsets;
         int len = text.length();
+        out.start(len + 2, offsets);
+        split.start();
+        resetWord();
+        upper = 0;
+        lower = 0;
+        longestRepeat = len > 0 ? 1 : 0;
+        repeat = 0;
+        previous = -1;
+        if (source.length < len + 1) {
+            source = new char[len + 1];
+        }
+        // an array reads faster than charAt, which checks the string's coder every time; the space after
+        // the text ends a word there, so the word loop needs no test for the end
+        final char[] src = source;
+        text.getChars(0, len, src, 0);
+        src[len] = ' ';
         int i = 0;
         while (i < len) {
-            char ch = text.charAt(i);
-            int cp;
-            int start = i;
-            int end;
-            if (ch < 128) {
-                cp = ch;
-                end = i + 1;
-                if (ch == '&') {
-                    int semicolon = HtmlEntities.end(text, i);
-                    if (semicolon > 0) {
-                        int decoded = HtmlEntities.decode(text, i, semicolon);
-                        if (decoded >= 0) {
-                            cp = decoded;
-                            end = semicolon + 1;
-                        }
-                    }
+            int info = CharClasses.cached(src[i]);
+            if ((info & CharClasses.WORD_CHAR) != 0 && wordLength == 0 && split.isIdle() && shortcut) {
+                i = plainWords(src, i, len, info);
+                if (pendingStart >= 0) {
+                    endPlainWord(src, i, len);
                 }
             } else {
-                cp = text.codePointAt(i);
-                end = i + Character.charCount(cp);
+                i = character(text, src, i, len, info);
             }
-            i = end;
-            if (cp == previous) {
-                repeat++;
-            } else {
-                repeat = 1;
-                previous = cp;
-            }
-            if (repeat > longestRepeat) {
-                longestRepeat = repeat;
-            }
-            if (cp < 128) {
-                char c = (char) cp;
-                if (c >= 'a' && c <= 'z') {
-                    lower++;
-                    units.add(c, LETTER, start, end);
-                } else if (c >= 'A' && c <= 'Z') {
-                    upper++;
-                    units.add(Folding.ascii(c), LETTER, start, end);
-                } else if (c >= '0' && c <= '9') {
-                    units.add(c, DIGIT, start, end);
-                } else if (c == '\n' || c == '\r') {
-                    units.add(' ', NEWLINE, start, end);
-                } else if (Scripts.isLeetSymbol(c)) {
-                    units.add(c, SYMBOL, start, end);
-                } else if (c < 32 && c != '\t') {
-                    continue;
-                } else {
-                    units.add(' ', SEPARATOR, start, end);
-                }
-                continue;
-            }
-            int type = Character.getType(cp);
-            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-                    || type == Character.COMBINING_SPACING_MARK) {
-                if (units.n > 0 && units.kind[units.n - 1] == LETTER) {
-                    char composed = Folding.compose(units.c[units.n - 1], cp);
-                    if (composed != 0) {
-                        units.c[units.n - 1] = composed;
+        }
+        endWord();
+        split.finish();
+        out.upper = upper;
+        out.lower = lower;
+        out.longestRepeat = longestRepeat;
+        return out;
+    }
+
+    /**
+     * The common case, in a loop of its own: words of letters and the separators between them are written
+     * straight to the output for as long as they stay plain. Every rare case leaves the loop (a call in it
+     * would make the JIT compile all of it worse): where it stopped is returned, and a word it stopped in is
+     * left for {@link #endPlainWord} to decide about.
+     */
+    private int plainWords(char[] src, int start, int len, int info) {
+        final NormalizedText out = this.out;
+        final boolean offsets = this.offsets;
+        out.ensureCapacity(out.length + len - start + 2);
+        final char[] chars = out.chars;
+        final byte[] runs = out.runs;
+        // upper case letters counted in the high half, lower case in the low one: one add per char
+        long cases = 0;
+        int longestRepeat = this.longestRepeat;
+        // the char before a word is a separator, never the same as its first letter
+        int repeat = 1;
+        int i = start;
+        int n = out.length;
+        boolean inWord = false;
+        int lastEnd = 0;
+        char c = src[i];
+        pendingStart = -1;
+        while (true) {
+            int wordStart = i;
+            int wordOut = n;
+            char last = ' ';
+            int scripts = 0;
+            while ((info & CharClasses.WORD_CHAR) != 0) {
+                scripts |= info;
+                char f = CharClasses.folded(info);
+                if (f != last) {
+                    chars[n] = f;
+                    runs[n] = 1;
+                    if (offsets) {
+                        out.from[n] = i;
+                        out.to[n] = i + 1;
                     }
-                    units.to[units.n - 1] = end;
-                }
-                continue;
-            }
-            if (type == Character.FORMAT || type == Character.CONTROL || type == Character.UNASSIGNED
-                    || type == Character.PRIVATE_USE) {
-                if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
-                    units.add(' ', NEWLINE, start, end);
-                }
-                continue;
-            }
-            if (Character.isUpperCase(cp)) {
-                upper++;
-            } else if (Character.isLowerCase(cp)) {
-                lower++;
-            }
-            var folded = Folding.fold(cp);
-            for (int k = 0; k < folded.length(); k++) {
-                char f = folded.charAt(k);
-                byte kind;
-                if (Character.isLetter(f)) {
-                    kind = LETTER;
-                } else if (f >= '0' && f <= '9') {
-                    kind = DIGIT;
-                } else if (Scripts.isLeetSymbol(f)) {
-                    kind = SYMBOL;
-                } else if (Character.getType(f) == Character.NON_SPACING_MARK) {
-                    continue;
+                    n++;
+                    last = f;
+                    repeat = 1;
                 } else {
-                    kind = SEPARATOR;
-                    f = ' ';
+                    // a run in the output; the same char typed again is also one for the repeat rule
+                    if (runs[n - 1] < Byte.MAX_VALUE) {
+                        runs[n - 1]++;
+                    }
+                    if (offsets) {
+                        out.to[n - 1] = i + 1;
+                    }
+                    repeat = c == src[i - 1] ? repeat + 1 : 1;
+                    if (repeat > longestRepeat) {
+                        longestRepeat = repeat;
+                    }
                 }
-                units.add(f, kind, start, end);
+                cases += CASES[info >>> 30];
+                c = src[++i];
+                info = CharClasses.cached(c);
             }
-        }
-        readWords(units);
-        joinSplitLetters(units);
-        return emit(units, upper, lower, longestRepeat);
-    }
-
-    /** Step 2: look-alikes and leetspeak, word by word. */
-    private static void readWords(Units u) {
-        int i = 0;
-        while (i < u.n) {
-            if (u.kind[i] == SEPARATOR || u.kind[i] == NEWLINE) {
-                i++;
-                continue;
+            // anything but a letter or digit ended the word (also the space after the text, a surrogate, a
+            // char not yet in the table); it stays if a separator or the end follows and it is neither of
+            // two scripts, nor letters and digits (leetspeak), nor a single letter that may start a chain
+            // of s.p.l.i.t letters; else the caller decides
+            boolean separator = i < len && c != '&' && !Character.isSurrogate(c) && isSeparator(info);
+            if ((!separator && i != len) || (scripts & MIXED) == MIXED || (scripts & LETTER_AND_DIGIT) == LETTER_AND_DIGIT
+                    || (n - wordOut == 1 && runs[wordOut] == 1 && (scripts & CharClasses.LETTER_BITS) != 0
+                        && mayContinueSplit(src, i, len))) {
+                pendingStart = wordStart;
+                pendingOut = wordOut;
+                pendingScripts = scripts;
+                break;
             }
-            int a = i;
-            while (i < u.n && u.kind[i] != SEPARATOR && u.kind[i] != NEWLINE) {
-                i++;
+            inWord = true;
+            lastEnd = offsets ? out.to[n - 1] : 0;
+            if (i == len) {
+                break;
             }
-            readWord(u, a, i);
-        }
-    }
-
-    private static void readWord(Units u, int a, int b) {
-        int letters = 0;
-        int digits = 0;
-        int latin = 0;
-        int cyrillic = 0;
-        boolean firstCyrillic = false;
-        for (int k = a; k < b; k++) {
-            if (u.kind[k] == LETTER) {
-                char c = u.c[k];
-                if (letters == 0) {
-                    firstCyrillic = Scripts.isCyrillic(c);
+            // the separators after it (and zero-width chars among them) are one space, where they start
+            chars[n] = ' ';
+            runs[n] = 1;
+            if (offsets) {
+                out.from[n] = i;
+                out.to[n] = i;
+            }
+            n++;
+            inWord = false;
+            repeat = 0;
+            do {
+                repeat = c == src[i - 1] ? repeat + 1 : 1;
+                if (repeat > longestRepeat) {
+                    longestRepeat = repeat;
                 }
-                letters++;
-                if (Scripts.isCyrillic(c)) {
-                    cyrillic++;
-                } else if (Scripts.isLatin(c)) {
-                    latin++;
-                }
-            } else if (u.kind[k] == DIGIT) {
-                digits++;
-            }
-        }
-        // the last position holding a letter or digit: symbols after it are punctuation, not leetspeak
-        int lastAlnum = -1;
-        for (int k = b - 1; k >= a; k--) {
-            if (u.kind[k] == LETTER || u.kind[k] == DIGIT) {
-                lastAlnum = k;
+                cases += CASES[info >>> 30];
+                c = src[++i];
+                info = CharClasses.cached(c);
+            } while (i < len && c != '&' && !Character.isSurrogate(c) && (isSeparator(info)
+                    || (info & CharClasses.KIND_MASK) == CharClasses.DROP_BITS));
+            if (i == len || (info & CharClasses.WORD_CHAR) == 0) {
                 break;
             }
         }
+        out.length = n;
+        out.restore(inWord, lastEnd);
+        this.upper += (int) (cases >>> 32);
+        this.lower += (int) cases;
+        this.longestRepeat = longestRepeat;
+        this.previous = src[i - 1];
+        this.repeat = repeat;
+        return i;
+    }
+
+    /**
+     * Whether a single letter followed by separators at {@code i} could be joined with what comes next:
+     * only when a single letter follows after at most {@link SplitLetters#MAX_GAP} separators. The plain
+     * case, "a dog", is ruled out from the table alone; anything unusual answers yes.
+     */
+    private static boolean mayContinueSplit(char[] src, int i, int len) {
+        int k = i;
+        while (k < len && k - i <= SplitLetters.MAX_GAP) {
+            char c = src[k];
+            int info = CharClasses.cached(c);
+            if ((info & CharClasses.KIND_MASK) != CharClasses.SEPARATOR << 16 || c == '&' || Character.isSurrogate(c)
+                    || CharClasses.separators(info) != 1) {
+                break;
+            }
+            k++;
+        }
+        if (k == len || k - i > SplitLetters.MAX_GAP) {
+            return false; // the end, or too wide a gap: the letter stands alone
+        }
+        // two letters in a row after the gap: the next word is no single letter
+        return k + 1 >= len || (CharClasses.cached(src[k]) & CharClasses.KIND_MASK) != CharClasses.LETTER_BITS
+                || (CharClasses.cached(src[k + 1]) & CharClasses.KIND_MASK) != CharClasses.LETTER_BITS;
+    }
+
+    private static boolean isSeparator(int info) {
+        int kind = info & CharClasses.KIND_MASK;
+        return kind == CharClasses.SEPARATOR << 16 || kind == CharClasses.NEWLINE << 16;
+    }
+
+    /**
+     * The last word {@link #plainWords} wrote, when what follows it may change how it reads: it stays if it
+     * is a word of one script of two letters or more and a separator follows; else the word buffer reads it.
+     */
+    private void endPlainWord(char[] src, int i, int len) {
+        int n = out.length;
+        boolean single = n - pendingOut == 1 && out.runs[pendingOut] == 1 && (pendingScripts & CharClasses.LETTER_BITS) != 0;
+        if ((pendingScripts & MIXED) == MIXED || (pendingScripts & LETTER_AND_DIGIT) == LETTER_AND_DIGIT || single
+                || (i < len && !endsWord(src, i, len))) {
+            // look-alikes of the other script; a single letter, maybe one of s.p.l.i.t letters; or a digit,
+            // symbol, mark, entity, zero-width char or a char that folds to several follows
+            out.truncate(pendingOut);
+            rereadIntoWord(src, pendingStart, i);
+        } else {
+            out.endWord(n, offsets ? out.to[n - 1] : 0);
+        }
+    }
+
+    /** Any other code point, starting at {@code start}, through the word buffer. Returns where the next starts. */
+    private int character(String text, char[] src, int start, int len, int info) {
+        int cp = src[start];
+        int i = start + 1;
+        if (cp == '&') {
+            int semicolon = HtmlEntities.end(text, start);
+            if (semicolon > 0) {
+                int decoded = HtmlEntities.decode(text, start, semicolon);
+                if (decoded >= 0) {
+                    cp = decoded;
+                    i = semicolon + 1;
+                    info = CharClasses.of(cp);
+                }
+            }
+        } else if (Character.isHighSurrogate((char) cp) && i < len && Character.isLowSurrogate(src[i])) {
+            cp = Character.toCodePoint((char) cp, src[i++]);
+            info = CharClasses.of(cp);
+        } else if (info == 0) {
+            info = CharClasses.of(cp);
+        }
+        // the repeated-characters rule counts what the reader typed, entities decoded
+        if (cp == previous) {
+            if (++repeat > longestRepeat) {
+                longestRepeat = repeat;
+            }
+        } else {
+            previous = cp;
+            repeat = 1;
+        }
+        upper += CharClasses.upperBit(info);
+        lower += CharClasses.lowerBit(info);
+        switch (CharClasses.kind(info)) {
+            case CharClasses.LETTER, CharClasses.DIGIT, CharClasses.SYMBOL -> {
+                ensureWordCapacity(1);
+                addToWord(CharClasses.folded(info), (byte) CharClasses.kind(info), start, i);
+            }
+            case CharClasses.SEPARATOR -> {
+                endWord();
+                for (int k = CharClasses.separators(info); k > 0; k--) {
+                    split.separator(start, cp, CharClasses.isWhitespace(info));
+                }
+            }
+            case CharClasses.NEWLINE -> {
+                endWord();
+                split.lineBreak(start);
+            }
+            case CharClasses.MARK -> addMark(cp, i);
+            case CharClasses.FOLDS -> addFolded(cp, start, i);
+            default -> {
+                // DROP: zero-width, format and control characters leave no trace
+            }
+        }
+        return i;
+    }
+
+    /** The chars of the text last normalized, as read ({@code text.length()} of them), until the next call. */
+    char[] source() {
+        return source;
+    }
+
+    /**
+     * Lets go of buffers a huge text made grow, so that a thread keeps only what ordinary comments need.
+     * Call when the last result is no longer used.
+     */
+    void trim() {
+        if (out.chars.length > RETAINED_CAPACITY) {
+            out = new NormalizedText();
+            split.writeTo(out);
+        }
+        if (source.length > RETAINED_CAPACITY) {
+            source = new char[256];
+        }
+        if (wordChars.length > RETAINED_CAPACITY) {
+            wordChars = new char[32];
+            wordKinds = new byte[32];
+            wordFrom = new int[32];
+            wordTo = new int[32];
+        }
+    }
+
+    /** Whether the char at {@code i} ends a word (a separator or line break), decoding it as the main loop does. */
+    private static boolean endsWord(char[] src, int i, int len) {
+        int cp = src[i];
+        if (cp == '&') {
+            return false; // maybe an entity for a letter: let the buffer see it
+        }
+        if (Character.isHighSurrogate((char) cp) && i + 1 < len && Character.isLowSurrogate(src[i + 1])) {
+            cp = Character.toCodePoint((char) cp, src[i + 1]);
+        }
+        int kind = CharClasses.kind(CharClasses.of(cp));
+        return kind == CharClasses.SEPARATOR || kind == CharClasses.NEWLINE;
+    }
+
+    /** Puts the letters and digits of {@code src[from, to)} into the word buffer, as the general path would. */
+    private void rereadIntoWord(char[] src, int from, int to) {
+        ensureWordCapacity(to - from);
+        for (int k = from; k < to; k++) {
+            int info = CharClasses.of(src[k]);
+            addToWord(CharClasses.folded(info), (byte) CharClasses.kind(info), k, k + 1);
+        }
+    }
+
+    /** A combining mark belongs to the letter before it: и + ◌̆ is й, and a diacritic widens the letter's span. */
+    private void addMark(int cp, int end) {
+        int last = wordLength - 1;
+        if (last >= 0 && wordKinds[last] == LETTER) {
+            char composed = Folding.compose(wordChars[last], cp);
+            if (composed != 0) {
+                wordChars[last] = composed;
+            }
+            wordTo[last] = end;
+        }
+    }
+
+    /** A character that folds to several (ß → ss, ﬁ → fi, ½ → 1⁄2) or to nothing, read char by char. */
+    private void addFolded(int cp, int start, int end) {
+        var folded = Folding.fold(cp);
+        for (int k = 0; k < folded.length(); k++) {
+            char f = folded.charAt(k);
+            int kind = CharClasses.unitKind(f);
+            if (kind == SEPARATOR) {
+                endWord();
+                split.separator(start, cp, CharClasses.isSpace(cp));
+            } else if (kind != 0) {
+                ensureWordCapacity(1);
+                addToWord(f, (byte) kind, start, end);
+            }
+        }
+    }
+
+    private void ensureWordCapacity(int more) {
+        int needed = wordLength + more;
+        if (needed > wordChars.length) {
+            int capacity = Math.max(needed, wordChars.length * 2);
+            wordChars = Arrays.copyOf(wordChars, capacity);
+            wordKinds = Arrays.copyOf(wordKinds, capacity);
+            wordFrom = Arrays.copyOf(wordFrom, capacity);
+            wordTo = Arrays.copyOf(wordTo, capacity);
+        }
+    }
+
+    /** One char of a word (the caller made room for it). */
+    private void addToWord(char c, byte kind, int start, int end) {
+        int n = wordLength;
+        wordChars[n] = c;
+        wordKinds[n] = kind;
+        if (offsets) {
+            wordFrom[n] = start;
+            wordTo[n] = end;
+        }
+        if (kind == LETTER) {
+            if (c >= 0x0400 && c <= 0x04FF) {
+                if (letters == 0) {
+                    firstCyrillic = true;
+                }
+                cyrillic++;
+            } else if (Scripts.isLatin(c)) {
+                latin++;
+            }
+            letters++;
+            lastAlnum = n;
+        } else if (kind == DIGIT) {
+            digits++;
+            lastAlnum = n;
+        } else {
+            symbols++;
+        }
+        wordLength = n + 1;
+    }
+
+    /** Step 2 for the word in the buffer, then on to step 3. */
+    private void endWord() {
+        int n = wordLength;
+        if (n == 0) {
+            return;
+        }
+        if (symbols == 0 && digits == 0 && (latin == 0 || cyrillic == 0)) {
+            // the common case: letters of one script, nothing to read differently
+            split.word(wordChars, wordKinds, wordFrom, wordTo, 0, n);
+        } else {
+            readWord(n);
+            // symbols that stayed symbols separate: "idiot!!" is the word "idiot" and two separators
+            int a = -1;
+            for (int k = 0; k < n; k++) {
+                if (wordKinds[k] == SEPARATOR) {
+                    if (a >= 0) {
+                        split.word(wordChars, wordKinds, wordFrom, wordTo, a, k);
+                        a = -1;
+                    }
+                    split.separator(wordFrom[k], wordChars[k], false);
+                } else if (a < 0) {
+                    a = k;
+                }
+            }
+            if (a >= 0) {
+                split.word(wordChars, wordKinds, wordFrom, wordTo, a, n);
+            }
+        }
+        resetWord();
+    }
+
+    /** Look-alikes of the other script and leetspeak, read in the word's dominant script. */
+    private void readWord(int n) {
         boolean cyrillicWord = cyrillic > latin || (cyrillic == latin && firstCyrillic);
         boolean mixed = latin > 0 && cyrillic > 0;
-        for (int k = a; k < b; k++) {
-            byte kind = u.kind[k];
+        // digits are letters only in a word that has letters and not many more digits: "sh1t", not "2016"
+        boolean digitsAreLetters = letters > 0 && digits <= letters + 2;
+        // after the last letter or digit, a run of the symbols that end words as letters do ("a$$", "сук@")
+        int trailingLetters = lastAlnum + 1;
+        while (letters > 0 && trailingLetters < n && wordKinds[trailingLetters] == SYMBOL
+                && Scripts.isWordEndLeet(wordChars[trailingLetters])) {
+            trailingLetters++;
+        }
+        for (int k = 0; k < n; k++) {
+            byte kind = wordKinds[k];
+            char c = wordChars[k];
             if (kind == LETTER) {
-                if (mixed) {
-                    char c = u.c[k];
-                    boolean minority = cyrillicWord ? Scripts.isLatin(c) : Scripts.isCyrillic(c);
-                    if (minority) {
-                        char look = Scripts.lookalike(c, cyrillicWord);
-                        if (look != 0) {
-                            u.c[k] = look;
-                        }
+                if (mixed && (cyrillicWord ? Scripts.isLatin(c) : Scripts.isCyrillic(c))) {
+                    char look = Scripts.lookalike(c, cyrillicWord);
+                    if (look != 0) {
+                        wordChars[k] = look;
                     }
                 }
             } else if (kind == DIGIT) {
-                if (letters > 0 && digits <= letters + 2) {
-                    char leet = Scripts.leet(u.c[k], cyrillicWord);
-                    if (leet != 0) {
-                        u.c[k] = leet;
-                        u.kind[k] = LETTER;
-                    }
+                char leet = digitsAreLetters ? Scripts.leet(c, cyrillicWord) : 0;
+                if (leet != 0) {
+                    wordChars[k] = leet;
+                    wordKinds[k] = LETTER;
                 }
             } else if (kind == SYMBOL) {
-                char leet = letters > 0 && k < lastAlnum ? Scripts.leet(u.c[k], cyrillicWord) : 0;
+                // a symbol is a letter with a letter or digit after it ("sh!t", "a$$hole"), or in that run at
+                // the end ("a$$"); "idiot!!" and "A+" end in punctuation, and "$5" has no letter to go with
+                boolean inWord = k < lastAlnum || (k > lastAlnum && k < trailingLetters);
+                char leet = letters > 0 && inWord ? Scripts.leet(c, cyrillicWord) : 0;
                 if (leet != 0) {
-                    u.c[k] = leet;
-                    u.kind[k] = LETTER;
+                    wordChars[k] = leet;
+                    wordKinds[k] = LETTER;
                 } else {
-                    u.c[k] = ' ';
-                    u.kind[k] = SEPARATOR;
+                    wordKinds[k] = SEPARATOR;
                 }
             }
         }
     }
 
-    /** Step 3: {@code d.w.a.r.f} and {@code f u c k} become one word by dropping the separators between. */
-    private static void joinSplitLetters(Units u) {
-        int i = 0;
-        while (i < u.n) {
-            if (!isSingleLetterAt(u, i)) {
-                i++;
-                continue;
-            }
-            // collect a chain of single letters with short gaps
-            int count = 1;
-            int last = i;
-            int k = i + 1;
-            while (true) {
-                int gapStart = k;
-                while (k < u.n && u.kind[k] == SEPARATOR && k - gapStart < MAX_SPLIT_GAP + 1) {
-                    k++;
-                }
-                int gap = k - gapStart;
-                if (gap == 0 || gap > MAX_SPLIT_GAP || k >= u.n || !isSingleLetterAt(u, k)) {
-                    break;
-                }
-                count++;
-                last = k;
-                k++;
-            }
-            if (count >= MIN_SPLIT_LETTERS) {
-                for (int j = i; j <= last; j++) {
-                    if (u.kind[j] == SEPARATOR) {
-                        u.kind[j] = 0; // dropped
-                    }
-                }
-            }
-            i = last + 1;
-        }
-    }
-
-    private static boolean isSingleLetterAt(Units u, int k) {
-        if (u.kind[k] != LETTER) {
-            return false;
-        }
-        boolean before = k == 0 || u.kind[k - 1] == SEPARATOR || u.kind[k - 1] == NEWLINE;
-        boolean after = k + 1 == u.n || u.kind[k + 1] == SEPARATOR || u.kind[k + 1] == NEWLINE;
-        return before && after;
-    }
-
-    /** Step 4: words separated by single spaces, repeated letters stored once with their run length. */
-    private static NormalizedText emit(Units u, int upper, int lower, int longestRepeat) {
-        int cap = u.n + 2;
-        var chars = new char[cap];
-        var from = new int[cap];
-        var to = new int[cap];
-        var runs = new byte[cap];
-        chars[0] = ' ';
-        int n = 1;
-        boolean inWord = false;
-        int lastEnd = 0;
-        for (int k = 0; k < u.n; k++) {
-            byte kind = u.kind[k];
-            if (kind == 0) {
-                continue;
-            }
-            boolean wordChar = kind == LETTER || kind == DIGIT;
-            if (!wordChar) {
-                if (inWord) {
-                    chars[n] = ' ';
-                    from[n] = u.from[k];
-                    to[n] = u.from[k];
-                    runs[n] = 1;
-                    n++;
-                    inWord = false;
-                }
-                continue;
-            }
-            char c = u.c[k];
-            if (inWord && chars[n - 1] == c) {
-                to[n - 1] = u.to[k];
-                if (runs[n - 1] < Byte.MAX_VALUE) {
-                    runs[n - 1]++;
-                }
-            } else {
-                chars[n] = c;
-                from[n] = u.from[k];
-                to[n] = u.to[k];
-                runs[n] = 1;
-                n++;
-                inWord = true;
-            }
-            lastEnd = u.to[k];
-        }
-        if (inWord) {
-            chars[n] = ' ';
-            from[n] = lastEnd;
-            to[n] = lastEnd;
-            runs[n] = 1;
-            n++;
-        }
-        return new NormalizedText(chars, from, to, runs, n, upper, lower, longestRepeat);
+    private void resetWord() {
+        wordLength = 0;
+        letters = 0;
+        digits = 0;
+        symbols = 0;
+        latin = 0;
+        cyrillic = 0;
+        firstCyrillic = false;
+        lastAlnum = -1;
     }
 }

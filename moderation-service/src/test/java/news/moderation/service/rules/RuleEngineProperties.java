@@ -7,6 +7,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
 
+import java.util.Arrays;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Whatever readers type, the engine answers, and every span points into what they typed. */
@@ -23,7 +26,9 @@ class RuleEngineProperties {
                 Arbitraries.strings().withCharRange('\u0400', '\u04ff').ofMaxLength(8),   // Cyrillic
                 Arbitraries.of("😀", "👍🏽", "\u200b", "\u200d", "\u202e", "&amp;", "&#1076;", "&#x64;", "&bogus;",
                         "d.w.a.r.f", "dw@rf", "the dwаrf", "f u c k", "хуй", "white dwarf", "RuSSia", "$hit",
-                        "http://x.example", "!!!!!!!!!!!!!!", "\n> ", "“", "”", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
+                        "http://x.example", "!!!!!!!!!!!!!!", "\n> ", "“", "”", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                        "a d.w.a.r.f", "u r a l.o.s.e.r", "I a m", "a$$", "сук@", "C++", "$5", "covid19", "Ｆｕｌｌ",
+                        "ß", "ﬁ", "½", "и\u0306", " a ", " b ", " c. ", "dwаrf", "The Quick brown fox, "),
                 Arbitraries.strings().withChars(" .-*_@$!10345789").ofMaxLength(6));
         return pieces.list().ofMaxSize(30).map(list -> String.join("", list));
     }
@@ -55,6 +60,31 @@ class RuleEngineProperties {
         var verdict = ENGINE.evaluate(text);
 
         assertThat(verdict.matches()).allSatisfy(m -> assertThat(m.end()).isLessThanOrEqualTo(text.length()));
+    }
+
+    @Property(tries = 2000)
+    void theShortcutForPlainWordsReadsTextAsTheGeneralPathDoes(@ForAll("hostileText") String text) {
+        var fast = new TextNormalizer().normalize(text, true);
+        var general = TextNormalizer.withoutShortcut().normalize(text, true);
+
+        assertThat(fast.text()).isEqualTo(general.text());
+        assertThat(Arrays.copyOf(fast.runs, fast.length)).isEqualTo(Arrays.copyOf(general.runs, general.length));
+        assertThat(Arrays.copyOf(fast.from, fast.length)).isEqualTo(Arrays.copyOf(general.from, general.length));
+        assertThat(Arrays.copyOf(fast.to, fast.length)).isEqualTo(Arrays.copyOf(general.to, general.length));
+        assertThat(List.of(fast.upper, fast.lower, fast.longestRepeat))
+                .isEqualTo(List.of(general.upper, general.lower, general.longestRepeat));
+    }
+
+    @Property(tries = 500)
+    void aReusedNormalizerGivesWhatAFreshOneGives(@ForAll("hostileText") String first, @ForAll("hostileText") String text) {
+        var reused = new TextNormalizer();
+        reused.normalize(first, true);
+
+        var again = reused.normalize(text, false);
+        var fresh = TextNormalizer.normalize(text);
+
+        assertThat(again.text()).isEqualTo(fresh.text());
+        assertThat(Arrays.copyOf(again.runs, again.length)).isEqualTo(Arrays.copyOf(fresh.runs, fresh.length));
     }
 
     @Property(tries = 1000)
