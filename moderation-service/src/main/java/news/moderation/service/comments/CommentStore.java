@@ -6,6 +6,7 @@ import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
@@ -228,6 +229,15 @@ public class CommentStore {
     /** How many comments wait for a moderator. */
     public Mono<Long> pendingCount() {
         return queue().flatMap(q -> Mono.from(q.countDocuments()));
+    }
+
+    /** When the longest-waiting pending comment was received; empty when nothing waits. */
+    public Mono<java.time.Instant> oldestPendingReceivedAt() {
+        // the newest_first index read backwards: one index entry, however long the queue
+        return queue().flatMap(q -> Mono.from(q.find().sort(Sorts.ascending(Fields.RECEIVED_AT))
+                        .projection(new Document(Fields.RECEIVED_AT, 1)).first()))
+                .mapNotNull(d -> d.getDate(Fields.RECEIVED_AT))
+                .map(java.util.Date::toInstant);
     }
 
     Mono<MongoCollection<Document>> comments() {

@@ -10,12 +10,16 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Periodic work beside the pipeline: publishes events a crash or an outage left in outboxes, re-opens
  * queue entries whose decision a crash interrupted, and keeps
- * the pending-queue depth gauge fresh (counted on a timer, never on a scrape).
+ * the pending-queue gauges fresh (counted on a timer, never on a scrape): the depth, and the age of the
+ * longest-waiting comment, which grows between counts so a stalled count cannot hide a stalled queue.
  */
 @Component
 class Housekeeping {
@@ -27,6 +31,7 @@ class Housekeeping {
     private final PipelineProperties properties;
     private final Clock clock;
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicReference<Instant> oldestPending = new AtomicReference<>();
 
     Housekeeping(VerdictEvents events, CommentStore store, PipelineProperties properties, Clock clock,
                  MeterRegistry meters) {
@@ -36,6 +41,9 @@ class Housekeeping {
         this.clock = clock;
         Gauge.builder("moderation.queue.depth", pending, AtomicLong::get)
                 .description("comments waiting for a moderator").register(meters);
+        Gauge.builder("moderation.queue.oldest.age", this, Housekeeping::oldestPendingAgeSeconds)
+                .description("how long the longest-waiting pending comment has waited since ingest received it")
+                .baseUnit("seconds").register(meters);
     }
 
     @Scheduled(fixedDelayString = "${moderation.pipeline.outbox-sweep-interval:30s}",
@@ -64,8 +72,18 @@ class Housekeeping {
             if (count != null) {
                 pending.set(count);
             }
+            oldestPending.set(store.oldestPendingReceivedAt().blockOptional(properties.batchTimeout()).orElse(null));
         } catch (RuntimeException e) {
             log.debug("queue depth not counted: {}", e.getMessage());
         }
+    }
+
+    private double oldestPendingAgeSeconds() {
+        var oldest = oldestPending.get();
+        if (oldest == null) {
+            return 0;
+        }
+        // a receivedAt from a clock ahead of ours is no reason for a negative age
+        return Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
     }
 }

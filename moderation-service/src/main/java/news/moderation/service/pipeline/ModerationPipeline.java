@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import news.moderation.contract.CommentSubmitted;
 import news.moderation.contract.ContractJson;
+import news.moderation.contract.ModerationStatus;
 import news.moderation.contract.SubmittedDecoding;
 import news.moderation.service.authors.AuthorDirectory;
 import news.moderation.service.authors.AuthorPolicy;
@@ -12,6 +13,7 @@ import news.moderation.service.authors.AuthorStatus;
 import news.moderation.service.comments.AutomaticVerdict;
 import news.moderation.service.comments.CommentStore;
 import news.moderation.service.comments.VerdictEvents;
+import news.moderation.service.rules.Category;
 import news.moderation.service.rules.Match;
 import news.moderation.service.rulesets.ActiveRules;
 import news.moderation.service.rulesets.RuleHits;
@@ -69,6 +71,17 @@ class ModerationPipeline {
         this.verdictLatency = Timer.builder("moderation.verdict.latency")
                 .description("from ingest's receivedAt to the stored verdict").publishPercentileHistogram()
                 .register(meters);
+        // Every series exists from the start at zero: a counter born at 1 has no earlier sample, so
+        // increase() would miss the first dead letter and the alert on it would never fire.
+        for (var problem : SubmittedDecoding.Problem.values()) {
+            meters.counter("moderation.dead.letters", "reason", problem.name());
+        }
+        for (var status : ModerationStatus.values()) {
+            meters.counter("moderation.verdicts", "decision", status.name());
+        }
+        for (var category : Category.values()) {
+            meters.counter("moderation.rule.matches", "category", category.name());
+        }
     }
 
     void process(List<ConsumerRecord<String, byte[]>> records, Duration timeout) {
