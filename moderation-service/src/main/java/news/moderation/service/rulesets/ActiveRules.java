@@ -1,5 +1,6 @@
 package news.moderation.service.rulesets;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import news.moderation.service.rules.RuleEngine;
 import org.slf4j.Logger;
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -32,13 +34,17 @@ public class ActiveRules {
 
     private final RuleSetStore store;
     private final RuleSetCompiler compiler;
-    private final MeterRegistry meters;
+    private final Map<Outcome, Counter> activations = new EnumMap<>(Outcome.class);
     private volatile Snapshot current;
 
     ActiveRules(RuleSetStore store, RuleSetCompiler compiler, FilePacks files, MeterRegistry meters, Clock clock) {
         this.store = store;
         this.compiler = compiler;
-        this.meters = meters;
+        // Registered at 0 so that the first refusal shows in increase() and can alert.
+        for (var outcome : Outcome.values()) {
+            activations.put(outcome, Counter.builder("moderation.rulesets.activations").tag("outcome", outcome.name())
+                    .description("rule-set versions put in force or refused by this instance").register(meters));
+        }
         // Start-up may block: no comment is judged before the rules in force are known.
         var seed = new RuleSetVersion(RuleSetCompiler.GLOBAL, 1, files.load(), "seed", clock.instant(),
                 "seeded from moderation.rules.packs");
@@ -89,21 +95,17 @@ public class ActiveRules {
             return false;
         }
         log.info("rules in force now: {}", rulesetId + "@" + version);
-        meters.counter("moderation.rulesets.activations", "outcome", Outcome.APPLIED.tag()).increment();
+        activations.get(Outcome.APPLIED).increment();
         return true;
     }
 
     private void refused() {
-        meters.counter("moderation.rulesets.activations", "outcome", Outcome.REFUSED.tag()).increment();
+        activations.get(Outcome.REFUSED).increment();
     }
 
     enum Outcome {
         APPLIED,
-        REFUSED;
-
-        String tag() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
+        REFUSED
     }
 
     private Snapshot build(Map<String, RuleSetVersion> versions) {

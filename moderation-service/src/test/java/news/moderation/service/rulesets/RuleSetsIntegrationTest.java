@@ -175,7 +175,7 @@ class RuleSetsIntegrationTest {
         kafka.send(RUN + ".rulesets", "global", "987654".getBytes(StandardCharsets.UTF_8));
         var refused = second.getBean(io.micrometer.core.instrument.MeterRegistry.class);
         await().atMost(Duration.ofSeconds(15)).until(() -> refused.find("moderation.rulesets.activations")
-                .tag("outcome", "refused").counters().stream().mapToDouble(c -> c.count()).sum() >= 1);
+                .tag("outcome", "REFUSED").counters().stream().mapToDouble(c -> c.count()).sum() >= 1);
         var after = test(b, "you idiot", null);
         assertThat(after).containsEntry("ruleSetVersion", before).containsEntry("decision", "REVIEW");
     }
