@@ -97,6 +97,7 @@ public final class LocalStack {
 
                 Ready. Press Ctrl-C to stop.
 
+                  Moderator console  http://localhost:8080/
                   Review queue API   http://localhost:8080/api/v1/queue
                                      moderator: demo-moderator / demo    admin: demo-admin / demo
                   Ingest API         http://localhost:8081/api/v1/comments   header X-Api-Key: demo-site-key

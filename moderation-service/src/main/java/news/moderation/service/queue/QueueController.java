@@ -79,7 +79,10 @@ class QueueController {
                 .event(change.type().name()).id(change.commentId()).build());
         var heartbeats = Flux.interval(properties.streamHeartbeat())
                 .map(tick -> ServerSentEvent.<QueueEvents.Change>builder().comment("keep-alive").build());
-        return Flux.merge(changes, heartbeats);
+        // the headers leave with the first bytes: a comment at once tells clients (the console's "Live") the
+        // stream is open, rather than at the first change or heartbeat
+        return Flux.merge(changes, heartbeats)
+                .startWith(ServerSentEvent.<QueueEvents.Change>builder().comment("open").build());
     }
 
     record DecisionRequest(String action, String reason, Long version) {

@@ -24,6 +24,9 @@ import java.time.Duration;
  *
  * <p>Two ways in, usable side by side: HTTP Basic against {@code moderation.security.users}, and bearer
  * tokens when {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (or {@code jwk-set-uri}) is set.
+ *
+ * <p>The moderator console's page and static files ({@code GET /}, {@code /console/**}) are matched first by
+ * {@code console.ConsoleSecurity}'s chain; the console then calls this API like any other client.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
