@@ -2,8 +2,16 @@ package news.moderation.e2e;
 
 import news.moderation.local.ServiceProcess;
 import news.moderation.local.TestServices;
+import news.moderation.service.console.HeadlessChromium;
+import news.moderation.service.console.ScreenshotOnFailure;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +47,25 @@ class PipelineEndToEndTest {
 
     final String run = TestServices.uniqueName("e2e");
     final HttpClient http = HttpClient.newHttpClient();
+    static final Duration UI = Duration.ofSeconds(15);
+
     final List<ServiceProcess> processes = new ArrayList<>();
+    static HeadlessChromium chromium;
+
+    @BeforeAll
+    static void startBrowser() {
+        chromium = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @RegisterExtension
+    final ScreenshotOnFailure screenshots = new ScreenshotOnFailure(() -> chromium == null ? null : chromium.driver());
 
     @AfterEach
     void stopServices() {
@@ -47,7 +73,7 @@ class PipelineEndToEndTest {
     }
 
     @Test
-    void aCommentPostedOverHttpIsModeratedAndQueuedEvenIfPostedWhileModerationWasDown() throws Exception {
+    void aCommentPostedOverHttpIsModeratedQueuedAndShownLiveInTheConsoleEvenIfPostedWhileModerationWasDown() throws Exception {
         var ingestPort = freePort();
         var moderationPort = freePort();
         var env = Map.of("KAFKA_BOOTSTRAP_SERVERS", TestServices.kafkaBootstrapServers(),
@@ -78,9 +104,26 @@ class PipelineEndToEndTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> queuedIds(moderationPort).contains("e2e-early"));
 
+        // a moderator has the console open when the next comment is posted to the ingest API
+        var browser = chromium.driver();
+        browser.get("http://localhost:" + moderationPort + "/?threadId=e2e-thread");
+        await().atMost(UI).until(() -> browser.findElement(By.id("signin")).isDisplayed());
+        browser.findElement(By.id("username")).sendKeys("mod");
+        browser.findElement(By.id("password")).sendKeys("pw", Keys.ENTER);
+        await().atMost(UI).until(() -> listed(browser, "e2e-early"));
+        await().atMost(UI).until(() -> browser.findElement(By.id("live")).getText().equals("Live"));
+        browser.executeScript("window.__samePage = true");
+
         assertThat(post(ingestPort, comment("e2e-gas", "All the dwarf has to do is turn off the gas.")).statusCode())
                 .isEqualTo(202);
-        await().atMost(Duration.ofSeconds(30)).until(() -> queuedIds(moderationPort).contains("e2e-gas"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> listed(browser, "e2e-gas"));
+        assertThat(browser.executeScript("return window.__samePage === true")).as("shown without a reload")
+                .isEqualTo(true);
+        browser.findElement(By.cssSelector("li.item[data-id='e2e-gas'] button.item-open")).click();
+        await().atMost(UI).until(() -> !browser.findElements(
+                By.cssSelector("#detail-body[data-comment-id='e2e-gas'] #comment-text mark.hl")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#comment-text mark.hl")).getText()).isEqualTo("the dwarf");
+        assertThat(queuedIds(moderationPort)).contains("e2e-gas");
 
         var item = StreamSupport.stream(queue(moderationPort).path("items").spliterator(), false)
                 .filter(i -> i.path("commentId").asString().equals("e2e-gas")).findFirst().orElseThrow();
@@ -93,6 +136,11 @@ class PipelineEndToEndTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"APPROVE\"}")).build();
         assertThat(http.send(approve, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         assertThat(queuedIds(moderationPort)).doesNotContain("e2e-gas").contains("e2e-early");
+        await().atMost(UI).until(() -> !listed(browser, "e2e-gas"));
+    }
+
+    private static boolean listed(ChromeDriver browser, String commentId) {
+        return !browser.findElements(By.cssSelector("li.item[data-id='" + commentId + "']")).isEmpty();
     }
 
     private ServiceProcess start(String module, Map<String, String> env, int port, List<String> args) {

@@ -4,14 +4,17 @@ import news.moderation.contract.CommentModerated;
 import news.moderation.contract.ContractJson;
 import news.moderation.contract.ModerationStatus;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Items entering and leaving the queue, as every instance learns them from {@code comments.moderated}:
@@ -23,7 +26,7 @@ import java.time.Instant;
  * }</pre>
  */
 @Component
-class QueueEvents {
+class QueueEvents implements ConsumerSeekAware {
 
     private static final Logger log = LoggerFactory.getLogger(QueueEvents.class);
 
@@ -40,8 +43,21 @@ class QueueEvents {
     // queue when it reconnects
     private final Sinks.Many<Change> sink = Sinks.many().multicast().directBestEffort();
 
+    // the group starts at the end of the topic: changes before its first assignment reach no console
+    private volatile boolean assigned;
+
     Flux<Change> changes() {
         return sink.asFlux();
+    }
+
+    /** Whether this instance reads {@code comments.moderated} yet, so that a console connecting now misses nothing. */
+    boolean live() {
+        return assigned;
+    }
+
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        assigned = true;
     }
 
     @KafkaListener(id = "queue-stream", topics = "${moderation.topics.moderated:comments.moderated}",

@@ -16,11 +16,12 @@ import java.time.Duration;
  * path, so Selenium Manager never looks for (or downloads) a driver or a browser. When they are missing the
  * tests fail and say how to install them: CI installs them, and a browser test that quietly skips proves
  * nothing. {@code -Dconsole.browser.skip=true} skips them on purpose; {@code -Dconsole.browser.chromium=…}
- * and {@code -Dconsole.browser.chromedriver=…} point elsewhere (e.g. on a Mac).
+ * and {@code -Dconsole.browser.chromedriver=…} point elsewhere (e.g. on a Mac). Also used by
+ * end-to-end-tests, through this module's test jar.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
-    static final String SKIP = "console.browser.skip";
+    public static final String SKIP = "console.browser.skip";
 
     private final ChromeDriverService service;
     private final ChromeDriver driver;
@@ -32,7 +33,8 @@ final class HeadlessChromium implements AutoCloseable {
         this.profile = profile;
     }
 
-    static HeadlessChromium start() {
+    /** Starts one browser; {@code try (var chromium = HeadlessChromium.start()) { chromium.driver().get(url); }} */
+    public static HeadlessChromium start() {
         if (Boolean.getBoolean(SKIP)) {
             Assumptions.abort("the console's browser tests are skipped (-D" + SKIP + "=true)");
         }
@@ -74,7 +76,7 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 

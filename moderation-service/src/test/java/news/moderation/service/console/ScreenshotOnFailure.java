@@ -15,13 +15,14 @@ import java.util.function.Supplier;
  * {@code target/console-screenshots/}, named after the test. A failure report alone rarely says why a page
  * looked wrong.
  */
-final class ScreenshotOnFailure implements TestWatcher {
+public final class ScreenshotOnFailure implements TestWatcher {
 
     static final Path DIRECTORY = Path.of("target", "console-screenshots");
 
     private final Supplier<WebDriver> driver;
 
-    ScreenshotOnFailure(Supplier<WebDriver> driver) {
+    /** {@code @RegisterExtension final ScreenshotOnFailure screenshots = new ScreenshotOnFailure(() -> driver);} */
+    public ScreenshotOnFailure(Supplier<WebDriver> driver) {
         this.driver = driver;
     }
 
