@@ -21,8 +21,10 @@ class SubmittedCommentsListener {
         this.properties = properties;
     }
 
-    @KafkaListener(id = "submitted-comments", topics = "${moderation.topics.submitted:comments.submitted}",
-            batch = "true")
+    // idIsGroup = false: the group is spring.kafka.consumer.group-id (moderation-service), which the lag
+    // autoscaler and the KafkaUser's ACL name; the listener's id alone would become the group otherwise
+    @KafkaListener(id = "submitted-comments", idIsGroup = false,
+            topics = "${moderation.topics.submitted:comments.submitted}", batch = "true")
     void onBatch(List<ConsumerRecord<String, byte[]>> records) {
         pipeline.process(records, properties.batchTimeout());
     }

@@ -7,6 +7,10 @@ import news.moderation.contract.ContractJson;
 import news.moderation.local.TestServices;
 import news.moderation.service.ModerationServiceApplication;
 import news.moderation.service.support.KafkaTestClient;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -89,6 +94,15 @@ class ScaleOutIntegrationTest {
                                 Collectors.mapping(CommentModerated::eventId, Collectors.toSet())));
                 assertThat(events).hasSize(total);
                 assertThat(events.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
+            });
+        }
+        // the instances share the configured group, the one ops' lag alerts, autoscaler and ACLs name
+        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestServices.kafkaBootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                var committed = admin.listConsumerGroupOffsets(RUN).partitionsToOffsetAndMetadata().get();
+                assertThat(committed.keySet()).extracting(TopicPartition::topic).containsOnly(RUN + ".submitted");
+                assertThat(committed.values().stream().mapToLong(OffsetAndMetadata::offset).sum()).isEqualTo(total);
             });
         }
     }
