@@ -102,6 +102,11 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The child JVM itself: its CPU time for load harnesses, or a {@code destroyForcibly()} to simulate a crash. */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     public Path log() {
         return log;
     }
