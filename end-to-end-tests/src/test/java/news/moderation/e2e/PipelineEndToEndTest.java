@@ -90,16 +90,12 @@ class PipelineEndToEndTest {
         assertThat(JSON.readTree(whileDown.body()).path("status").asString()).isEqualTo("ACCEPTED");
         assertThat(post(ingestPort, "{\"commentId\": \"e2e-bad\", \"text\": ").statusCode()).isEqualTo(400);
 
-        var moderation = start("moderation-service", env, moderationPort, List.of(
-                "--spring.mongodb.database=" + run,
-                "--spring.kafka.consumer.group-id=" + run,
-                "--moderation.topics.submitted=" + run + ".submitted",
-                "--moderation.topics.moderated=" + run + ".moderated",
-                "--moderation.topics.dead-letter=" + run + ".submitted.DLT",
-                "--moderation.topics.rulesets=" + run + ".rulesets",
+        var moderationArguments = new ArrayList<>(TestServices.moderationRunArguments(run));
+        moderationArguments.addAll(List.of(
                 "--moderation.security.users[0].username=mod",
                 "--moderation.security.users[0].password={noop}pw",
                 "--moderation.security.users[0].roles=MODERATOR"));
+        var moderation = start("moderation-service", env, moderationPort, moderationArguments);
         moderation.awaitReady(moderationPort, Duration.ofMinutes(2));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> queuedIds(moderationPort).contains("e2e-early"));

@@ -1,5 +1,6 @@
 package news.moderation.local;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -49,6 +50,21 @@ public final class TestServices {
             Runtime.getRuntime().addShutdownHook(new Thread(mongo::close, "embedded-mongo-stop"));
         }
         return mongo.uri("");
+    }
+
+    /**
+     * Command-line arguments that give a moderation-service of run {@code run} its own database, consumer group
+     * and topics ({@code run.submitted}, {@code run.moderated}, {@code run.submitted.DLT}, {@code run.rulesets}),
+     * e.g. {@code ServiceProcess.start(…, moderationRunArguments("e2e-1a2b3c4d"), …)}.
+     */
+    public static List<String> moderationRunArguments(String run) {
+        return List.of(
+                "--spring.mongodb.database=" + run,
+                "--spring.kafka.consumer.group-id=" + run,
+                "--moderation.topics.submitted=" + run + ".submitted",
+                "--moderation.topics.moderated=" + run + ".moderated",
+                "--moderation.topics.dead-letter=" + run + ".submitted.DLT",
+                "--moderation.topics.rulesets=" + run + ".rulesets");
     }
 
     /** A name no other run uses, so tests against shared real services never see each other's data. */

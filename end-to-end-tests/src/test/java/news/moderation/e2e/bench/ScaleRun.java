@@ -392,20 +392,16 @@ final class ScaleRun {
         var env = Map.of(TestServices.KAFKA_ENV, bootstrap, TestServices.MONGO_ENV, mongoUri);
         for (int i = 0; i < count; i++) {
             int port = freePort();
-            var process = ServiceProcess.start("moderation-service " + (i + 1), jar, List.of(
+            var arguments = new ArrayList<>(TestServices.moderationRunArguments(run));
+            arguments.addAll(List.of(
                     "--server.port=" + port,
-                    "--spring.mongodb.database=" + run,
-                    "--spring.kafka.consumer.group-id=" + run,
-                    "--moderation.topics.submitted=" + submitted,
-                    "--moderation.topics.moderated=" + run + ".moderated",
-                    "--moderation.topics.dead-letter=" + submitted + ".DLT",
-                    "--moderation.topics.rulesets=" + run + ".rulesets",
                     "--moderation.topics.partitions=" + options.partitions(),
                     // Micrometer's buckets stop at 30 s; a backlog's latency would all land in +Inf
                     "--management.metrics.distribution.maximum-expected-value.moderation.verdict.latency=10m",
                     "--moderation.security.users[0].username=bench",
                     "--moderation.security.users[0].password={noop}bench",
-                    "--moderation.security.users[0].roles=MODERATOR"),
+                    "--moderation.security.users[0].roles=MODERATOR"));
+            var process = ServiceProcess.start("moderation-service " + (i + 1), jar, arguments,
                     env, logs.resolve(run + "-instance-" + (i + 1) + ".log"));
             instances.add(new Instance(i, port, process));
         }

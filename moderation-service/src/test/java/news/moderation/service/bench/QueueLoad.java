@@ -79,16 +79,11 @@ public final class QueueLoad {
         var submitted = run + ".submitted";
         createTopic(bootstrap, submitted, 3);
         var hash = "{bcrypt}" + new BCryptPasswordEncoder().encode("pw");
-        var arguments = new ArrayList<>(List.of(
+        var arguments = new ArrayList<>(TestServices.moderationRunArguments(run));
+        arguments.addAll(List.of(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--spring.mongodb.uri=" + TestServices.mongoUri(),
-                "--spring.mongodb.database=" + run,
-                "--spring.kafka.consumer.group-id=" + run,
-                "--moderation.topics.submitted=" + submitted,
-                "--moderation.topics.moderated=" + run + ".moderated",
-                "--moderation.topics.dead-letter=" + submitted + ".DLT",
-                "--moderation.topics.rulesets=" + run + ".rulesets",
                 "--logging.level.root=WARN"));
         for (int m = 0; m < moderators; m++) {
             arguments.add("--moderation.security.users[" + m + "].username=mod-" + m);

@@ -43,21 +43,17 @@ class ScaleOutIntegrationTest {
     }
 
     ConfigurableApplicationContext startInstance() {
-        var context = new SpringApplicationBuilder(ModerationServiceApplication.class).run(
+        var arguments = new ArrayList<>(TestServices.moderationRunArguments(RUN));
+        arguments.addAll(List.of(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + TestServices.kafkaBootstrapServers(),
                 "--spring.mongodb.uri=" + TestServices.mongoUri(),
-                "--spring.mongodb.database=" + RUN,
-                "--spring.kafka.consumer.group-id=" + RUN,
                 "--spring.kafka.consumer.max-poll-records=100",
-                "--moderation.topics.submitted=" + RUN + ".submitted",
-                "--moderation.topics.moderated=" + RUN + ".moderated",
-                "--moderation.topics.dead-letter=" + RUN + ".submitted.DLT",
-                "--moderation.topics.rulesets=" + RUN + ".rulesets",
                 "--moderation.topics.partitions=4",
                 "--moderation.security.users[0].username=mod",
                 "--moderation.security.users[0].password={noop}pw",
-                "--moderation.security.users[0].roles=MODERATOR");
+                "--moderation.security.users[0].roles=MODERATOR"));
+        var context = new SpringApplicationBuilder(ModerationServiceApplication.class).run(arguments.toArray(String[]::new));
         instances.add(context);
         return context;
     }

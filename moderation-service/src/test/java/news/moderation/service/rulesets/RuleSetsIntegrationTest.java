@@ -17,6 +17,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,23 +58,19 @@ class RuleSetsIntegrationTest {
     }
 
     static ConfigurableApplicationContext instance() {
-        return new SpringApplicationBuilder(ModerationServiceApplication.class).run(
+        var arguments = new ArrayList<>(TestServices.moderationRunArguments(RUN));
+        arguments.addAll(List.of(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + TestServices.kafkaBootstrapServers(),
                 "--spring.mongodb.uri=" + TestServices.mongoUri(),
-                "--spring.mongodb.database=" + RUN,
-                "--spring.kafka.consumer.group-id=" + RUN,
-                "--moderation.topics.submitted=" + RUN + ".submitted",
-                "--moderation.topics.moderated=" + RUN + ".moderated",
-                "--moderation.topics.dead-letter=" + RUN + ".submitted.DLT",
-                "--moderation.topics.rulesets=" + RUN + ".rulesets",
                 "--moderation.rulesets.hits-flush-interval=500ms",
                 "--moderation.security.users[0].username=admin",
                 "--moderation.security.users[0].password={noop}pw",
                 "--moderation.security.users[0].roles=ADMIN,MODERATOR",
                 "--moderation.security.users[1].username=mod",
                 "--moderation.security.users[1].password={noop}pw",
-                "--moderation.security.users[1].roles=MODERATOR");
+                "--moderation.security.users[1].roles=MODERATOR"));
+        return new SpringApplicationBuilder(ModerationServiceApplication.class).run(arguments.toArray(String[]::new));
     }
 
     static WebTestClient client(ConfigurableApplicationContext context) {
@@ -243,7 +240,7 @@ class RuleSetsIntegrationTest {
     @Test
     void aBacktestReportsTheDecisionsADraftWouldChangeAndLeavesStoredVerdictsAlone() {
         var word = unique("backtestword");
-        var ids = new java.util.ArrayList<String>();
+        var ids = new ArrayList<String>();
         for (int i = 0; i < 7; i++) {
             var id = "bt-" + i + "-" + UUID.randomUUID();
             ids.add(id);
@@ -257,7 +254,7 @@ class RuleSetsIntegrationTest {
         var active = a.get().uri("/api/v1/rulesets/global/versions/{v}",
                         a.get().uri("/api/v1/rulesets/global").exchange().expectBody(JSON).returnResult().getResponseBody().get("active"))
                 .exchange().expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody();
-        var rules = new java.util.ArrayList<>((List<Map<String, Object>>) active.get("rules"));
+        var rules = new ArrayList<>((List<Map<String, Object>>) active.get("rules"));
         rules.add(rule("test." + word, word));
         var lines = a.post().uri("/api/v1/rulesets/global/backtest").contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_NDJSON)
