@@ -37,10 +37,12 @@ import java.util.UUID;
 public class CommentStore {
 
     private final Collections collections;
+    private final PendingIndex index;
     private final Clock clock;
 
-    CommentStore(Collections collections, Clock clock) {
+    CommentStore(Collections collections, PendingIndex index, Clock clock) {
         this.collections = collections;
+        this.index = index;
         this.clock = clock;
     }
 
@@ -130,17 +132,22 @@ public class CommentStore {
                     .flatMap(docs -> {
                         List<WriteModel<Document>> writes = new ArrayList<>();
                         var queued = new HashSet<String>();
+                        var entries = new ArrayList<Document>();
+                        var left = new ArrayList<String>();
                         for (var doc : docs) {
                             var id = doc.getString(Fields.ID);
                             if (Documents.status(doc) == ModerationStatus.PENDING) {
                                 queued.add(id);
                                 var entry = Documents.queueEntry(doc);
-                                entry.remove(Fields.ID);
+                                entries.add(entry);
+                                var fields = new Document(entry);
+                                fields.remove(Fields.ID);
                                 // an entry being decided is left alone; the upsert then hits its _id and fails
                                 writes.add(new UpdateOneModel<>(Filters.and(Filters.eq(Fields.ID, id),
-                                        Filters.ne(Fields.STATE, Collections.DECIDED)), new Document("$set", entry),
+                                        Filters.ne(Fields.STATE, Collections.DECIDED)), new Document("$set", fields),
                                         new UpdateOptions().upsert(true)));
                             } else {
+                                left.add(id);
                                 writes.add(new DeleteOneModel<>(Filters.eq(Fields.ID, id)));
                             }
                         }
@@ -149,20 +156,25 @@ public class CommentStore {
                         }
                         return Mono.from(queue.bulkWrite(writes, new BulkWriteOptions().ordered(false)))
                                 .onErrorResume(CommentStore::onlyDuplicateKeys, e -> Mono.empty())
+                                // after the write, so that a page reading the index finds the documents
+                                .doOnSuccess(written -> {
+                                    index.putAll(entries);
+                                    index.removeAll(left);
+                                })
                                 .then(queued.isEmpty() ? Mono.empty() : removeNoLongerPending(comments, queue, queued));
                     });
         });
     }
 
-    private static Mono<Void> removeNoLongerPending(MongoCollection<Document> comments, MongoCollection<Document> queue,
-                                                    Collection<String> queued) {
+    private Mono<Void> removeNoLongerPending(MongoCollection<Document> comments, MongoCollection<Document> queue,
+                                             Collection<String> queued) {
         return Flux.from(comments.find(Filters.in(Fields.ID, queued))
                         .projection(new Document(Fields.STATUS, 1)))
                 .filter(d -> Documents.status(d) != ModerationStatus.PENDING)
                 .map(d -> d.getString(Fields.ID))
                 .collectList()
                 .flatMap(gone -> gone.isEmpty() ? Mono.empty()
-                        : Mono.from(queue.deleteMany(Filters.in(Fields.ID, gone))).then());
+                        : Mono.from(queue.deleteMany(Filters.in(Fields.ID, gone))).doOnSuccess(r -> index.removeAll(gone)).then());
     }
 
     private static Document queueProjection() {

@@ -32,27 +32,32 @@ public class ReviewQueue {
 
     private final Collections collections;
     private final AuthorDirectory authors;
+    private final PendingIndex index;
     private final Clock clock;
 
-    ReviewQueue(Collections collections, AuthorDirectory authors, Clock clock) {
+    ReviewQueue(Collections collections, AuthorDirectory authors, PendingIndex index, Clock clock) {
         this.collections = collections;
         this.authors = authors;
+        this.index = index;
         this.clock = clock;
     }
 
     public Mono<QueuePage> page(QueueQuery query) {
-        var pending = query.status() == ModerationStatus.PENDING;
-        var source = pending ? collections.queue() : collections.comments();
+        return pageWithoutAuthors(query)
+                .flatMap(page -> withAuthors(page.items()).map(items -> new QueuePage(items, page.next())));
+    }
+
+    Mono<QueuePage> pageWithoutAuthors(QueueQuery query) {
         var now = clock.instant();
-        return source.flatMapMany(c -> Flux.from(c.find(filter(query, pending))
-                        .sort(sort(query.order())).limit(query.limit() + 1)))
+        return candidates(query, query.limit() + 1, query.limit() + 1)
+                .take(query.limit() + 1)
                 .map(d -> Documents.queueItem(d, now))
                 .collectList()
-                .flatMap(items -> {
+                .map(items -> {
                     var more = items.size() > query.limit();
                     var page = more ? items.subList(0, query.limit()) : items;
                     var next = more ? cursorAfter(page.get(page.size() - 1), query.order()).encode() : null;
-                    return withAuthors(page).map(list -> new QueuePage(list, next));
+                    return new QueuePage(page, next);
                 });
     }
 
@@ -63,11 +68,9 @@ public class ReviewQueue {
     public Mono<List<QueueItem>> claim(QueueQuery query, int limit, String moderator, Duration lease) {
         var now = clock.instant();
         var until = Date.from(now.plus(lease));
-        var candidates = new QueueQuery(ModerationStatus.PENDING, query.siteId(), query.threadId(), query.category(),
+        var unclaimed = new QueueQuery(ModerationStatus.PENDING, query.siteId(), query.threadId(), query.category(),
                 query.minSeverity(), query.authorId(), null, query.order(), null, 1000);
-        return collections.queue().flatMap(queue -> Flux.from(queue.find(filter(candidates, true))
-                        .sort(sort(candidates.order())).limit(candidates.limit())
-                        .projection(new Document(Fields.CLAIMED_UNTIL, 1)))
+        return collections.queue().flatMap(queue -> candidates(unclaimed, Math.min(2 * limit, 200), unclaimed.limit())
                 .filter(d -> d.getDate(Fields.CLAIMED_UNTIL) == null || !d.getDate(Fields.CLAIMED_UNTIL).toInstant().isAfter(now))
                 // compare-and-set on the lease as it was read: of two moderators, only one moves it
                 .concatMap(d -> {
@@ -95,6 +98,62 @@ public class ReviewQueue {
                                 Filters.gt(Fields.CLAIMED_UNTIL, now)),
                         Updates.combine(Updates.unset(Fields.CLAIMED_BY), Updates.unset(Fields.CLAIMED_UNTIL)))))
                 .map(result -> result.getModifiedCount() > 0);
+    }
+
+    /**
+     * Keeps this instance's order of the queue current with a change that {@code comments.moderated}
+     * announced, whichever instance made it.
+     *
+     * <pre>{@code
+     * queue.follow(event.commentId(), event.status());
+     * }</pre>
+     */
+    public void follow(String commentId, ModerationStatus status) {
+        if (status == ModerationStatus.PENDING) {
+            index.entered(commentId);
+        } else {
+            index.removeAll(List.of(commentId));
+        }
+    }
+
+    /** Re-reads this instance's order of the queue from MongoDB, e.g. once it follows {@code comments.moderated}. */
+    public Mono<Void> reindex() {
+        return index.reload();
+    }
+
+    /**
+     * The documents matching the query in its order: pending ones from this instance's index and the queue
+     * collection read by {@code _id} (in chunks, as far as the caller takes them), else a sorted MongoDB
+     * query of at most {@code queryLimit}.
+     */
+    private Flux<Document> candidates(QueueQuery query, int chunk, int queryLimit) {
+        var pending = query.status() == ModerationStatus.PENDING;
+        var indexed = pending ? index.ids(query) : java.util.Optional.<Flux<String>>empty();
+        if (indexed.isPresent()) {
+            return indexed.get().buffer(chunk).concatMap(this::stillQueued, 1);
+        }
+        var source = pending ? collections.queue() : collections.comments();
+        return source.flatMapMany(c -> Flux.from(c.find(filter(query, pending)).sort(sort(query.order())).limit(queryLimit)));
+    }
+
+    /** The open queue entries among {@code ids}, in that order; the index forgets the others. */
+    private Flux<Document> stillQueued(List<String> ids) {
+        return collections.queue().flatMap(q -> Flux.from(q.find(Filters.in(Fields.ID, ids)))
+                        .collectMap(d -> d.getString(Fields.ID)))
+                .flatMapIterable(found -> {
+                    var open = new ArrayList<Document>(ids.size());
+                    var gone = new ArrayList<String>();
+                    for (var id : ids) {
+                        var d = found.get(id);
+                        if (d == null || Collections.DECIDED.equals(d.getString(Fields.STATE))) {
+                            gone.add(id);
+                        } else {
+                            open.add(d);
+                        }
+                    }
+                    index.removeAll(gone);
+                    return open;
+                });
     }
 
     private Mono<List<QueueItem>> withAuthors(List<QueueItem> items) {

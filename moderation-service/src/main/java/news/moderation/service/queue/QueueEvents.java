@@ -3,6 +3,7 @@ package news.moderation.service.queue;
 import news.moderation.contract.CommentModerated;
 import news.moderation.contract.ContractJson;
 import news.moderation.contract.ModerationStatus;
+import news.moderation.service.comments.ReviewQueue;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -43,8 +44,14 @@ class QueueEvents implements ConsumerSeekAware {
     // queue when it reconnects
     private final Sinks.Many<Change> sink = Sinks.many().multicast().directBestEffort();
 
+    private final ReviewQueue queue;
+
     // the group starts at the end of the topic: changes before its first assignment reach no console
     private volatile boolean assigned;
+
+    QueueEvents(ReviewQueue queue) {
+        this.queue = queue;
+    }
 
     Flux<Change> changes() {
         return sink.asFlux();
@@ -58,6 +65,8 @@ class QueueEvents implements ConsumerSeekAware {
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
         assigned = true;
+        // from now on every change reaches this instance: what was queued before is read once
+        queue.reindex().subscribe();
     }
 
     @KafkaListener(id = "queue-stream", topics = "${moderation.topics.moderated:comments.moderated}",
@@ -66,6 +75,7 @@ class QueueEvents implements ConsumerSeekAware {
     void onModerated(ConsumerRecord<String, byte[]> record) {
         try {
             var event = ContractJson.read(record.value(), CommentModerated.class);
+            queue.follow(event.commentId(), event.status());
             var kind = event.status() == ModerationStatus.PENDING ? Kind.ENTERED : Kind.LEFT;
             sink.tryEmitNext(new Change(kind, event.commentId(), event.siteId(), event.threadId(), event.status(),
                     event.decidedBy(), event.decidedAt()));
