@@ -20,8 +20,9 @@ import java.util.UUID;
 
 /**
  * Applies a moderator's decision with optimistic concurrency. For a pending comment the winner is whoever
- * turns its queue entry from open to decided at the expected version: a compare-and-set on the small
- * queue collection, fast on any MongoDB server. The comment itself is then updated by {@code _id}. Other
+ * turns its queue entry from open to decided at the expected version: one atomic update of the entry by
+ * {@code _id} that returns the entry as it was, so exactly one caller sees it open. The comment itself is
+ * then updated by {@code _id}. Other
  * comments (re-deciding an approved or hidden one) compare-and-set on the comment's own version.
  */
 @Component
@@ -61,19 +62,27 @@ class Decider {
                                                 ModeratorAction action, String reason, String moderator) {
         var id = current.getString(Fields.ID);
         long version = Documents.version(current);
-        return collections.queue().flatMap(queue -> Mono.from(queue.updateOne(
-                        Filters.and(Filters.eq(Fields.ID, id), Filters.eq(Fields.VERSION, version),
-                                Filters.ne(Fields.STATE, Collections.DECIDED)),
+        // by _id alone, so that any server finds the entry from the _id index (mongo-java-server scans the
+        // collection for any other filter); the entry as it was before says whether this call took it
+        return collections.queue().flatMap(queue -> Mono.from(queue.findOneAndUpdate(Filters.eq(Fields.ID, id),
                         Updates.combine(Updates.set(Fields.STATE, Collections.DECIDED),
-                                Updates.set(Fields.DECIDING_AT, Documents.date(clock.instant())))))
-                .flatMap(token -> {
-                    if (token.getModifiedCount() == 0) {
-                        // an entry still there means someone else holds it: a conflict; a missing entry (a crash
-                        // left the queue behind) lets the comment's own version decide
-                        return Mono.from(queue.find(Filters.eq(Fields.ID, id)).first())
-                                .flatMap(entry -> Mono.from(comments.find(Filters.eq(Fields.ID, id)).first())
-                                        .map(d -> (DecisionOutcome) new DecisionOutcome.Conflict(Documents.state(d))))
-                                .switchIfEmpty(Mono.defer(() -> decideOther(comments, current, action, reason, moderator)));
+                                Updates.min(Fields.DECIDING_AT, Documents.date(clock.instant()))),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE)))
+                .map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(taken -> {
+                    if (taken.isEmpty()) {
+                        // no entry (a crash left the queue behind): the comment's own version decides
+                        return decideOther(comments, current, action, reason, moderator);
+                    }
+                    if (Collections.DECIDED.equals(taken.get().getString(Fields.STATE))) {
+                        return conflict(comments, id);
+                    }
+                    if (Documents.version(taken.get()) != version) {
+                        // taken at another version than the one checked: give it back
+                        return Mono.from(queue.updateOne(Filters.eq(Fields.ID, id),
+                                        Updates.combine(Updates.unset(Fields.STATE), Updates.unset(Fields.DECIDING_AT))))
+                                .then(conflict(comments, id));
                     }
                     var now = clock.instant();
                     return Mono.from(comments.findOneAndUpdate(Filters.eq(Fields.ID, id),
@@ -91,6 +100,11 @@ class Decider {
                                     new CommentState(id, action.result(), version + 1, moderator, now),
                                     ModerationStatus.PENDING, current.getString(Fields.AUTHOR)));
                 }));
+    }
+
+    private static Mono<DecisionOutcome> conflict(MongoCollection<Document> comments, String id) {
+        return Mono.from(comments.find(Filters.eq(Fields.ID, id)).first())
+                .map(d -> new DecisionOutcome.Conflict(Documents.state(d)));
     }
 
     private Mono<DecisionOutcome> decideOther(MongoCollection<Document> comments, Document current,

@@ -64,11 +64,7 @@ class PendingIndexTest {
     @Test
     void pagesFromTheIndexAreThePagesOfTheMongoQueriesForEveryFilterOrderAndCursor() {
         var random = new SplittableRandom(20261202);
-        var docs = new ArrayList<Document>();
-        for (int i = 0; i < 150; i++) {
-            docs.add(randomEntry(random, i));
-        }
-        insert(docs);
+        insert(randomEntries(random, 150));
         var warm = index(true, 1000);
         warm.reload().block();
         var fromIndex = queue(warm);
@@ -122,12 +118,7 @@ class PendingIndexTest {
 
     @Test
     void aQueueLongerThanTheLimitIsServedByMongoQueries() {
-        var random = new SplittableRandom(7);
-        var docs = new ArrayList<Document>();
-        for (int i = 0; i < 12; i++) {
-            docs.add(randomEntry(random, i));
-        }
-        insert(docs);
+        insert(randomEntries(new SplittableRandom(7), 12));
         var small = index(true, 10);
         small.reload().block();
 
@@ -187,6 +178,14 @@ class PendingIndexTest {
                 random.nextInt(4) == 0 ? random.nextInt(5) : null,
                 random.nextInt(5) == 0 ? AUTHORS[random.nextInt(AUTHORS.length)] : null,
                 null, orders[random.nextInt(orders.length)], null, new int[]{4, 9, 50}[random.nextInt(3)]);
+    }
+
+    private static List<Document> randomEntries(SplittableRandom random, int count) {
+        var docs = new ArrayList<Document>(count);
+        for (int i = 0; i < count; i++) {
+            docs.add(randomEntry(random, i));
+        }
+        return docs;
     }
 
     /** Few distinct scores and instants, so that ties are common and the tie-breakers are what is tested. */
