@@ -2,12 +2,10 @@ package news.moderation.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import news.moderation.contract.ContractJson;
-import news.moderation.local.TestServices;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,30 +65,17 @@ import static org.mockito.Mockito.doReturn;
 })
 class BatchIngestIntegrationTest {
 
-    static final String TOPIC = TestServices.uniqueName("ingest-batch") + ".submitted";
     static final String KEY = "test-key";
     static final String BATCH = "/api/v1/comments/batch";
     static final MediaType NDJSON = MediaType.APPLICATION_NDJSON;
     static final int MAX_LINE_BYTES = 65_536;
 
-    static TopicReader topic;
+    @RegisterExtension
+    static final TopicReader topic = new TopicReader("ingest-batch");
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestServices::kafkaBootstrapServers);
-        registry.add("ingest.topic", () -> TOPIC);
-    }
-
-    @BeforeAll
-    static void createTopic() {
-        topic = TopicReader.create(TestServices.kafkaBootstrapServers(), TOPIC);
-    }
-
-    @AfterAll
-    static void closeTopic() {
-        if (topic != null) {
-            topic.close();
-        }
+        topic.register(registry);
     }
 
     @LocalServerPort
@@ -110,7 +95,6 @@ class BatchIngestIntegrationTest {
                 .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(60))
                 .build();
-        topic.skipToEnd();
     }
 
     @Test
@@ -325,7 +309,7 @@ class BatchIngestIntegrationTest {
         @SuppressWarnings("unchecked")
         var template = (KafkaTemplate<String, byte[]>) kafkaTemplate;
         doReturn(CompletableFuture.failedFuture(new KafkaException("broker unavailable")))
-                .when(template).send(eq(TOPIC), eq("doomed-thread"), any(byte[].class));
+                .when(template).send(eq(topic.name()), eq("doomed-thread"), any(byte[].class));
         var run = UUID.randomUUID().toString().substring(0, 8);
         var doomed = valid("doomed-" + run);
         doomed.put("threadId", "doomed-thread");

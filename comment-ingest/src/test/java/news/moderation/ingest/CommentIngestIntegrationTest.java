@@ -4,12 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import news.moderation.contract.CommentLimits;
 import news.moderation.contract.ContractJson;
 import news.moderation.contract.SubmittedDecoding;
-import news.moderation.local.TestServices;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -58,30 +56,17 @@ import static org.mockito.Mockito.doReturn;
 })
 class CommentIngestIntegrationTest {
 
-    static final String TOPIC = TestServices.uniqueName("ingest") + ".submitted";
     static final String KEY = "test-key";
     static final String SITE = "test-site";
     static final String COMMENTS = "/api/v1/comments";
     static final int MAX_BODY_BYTES = 65_536;
 
-    static TopicReader topic;
+    @RegisterExtension
+    static final TopicReader topic = new TopicReader("ingest");
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestServices::kafkaBootstrapServers);
-        registry.add("ingest.topic", () -> TOPIC);
-    }
-
-    @BeforeAll
-    static void createTopic() {
-        topic = TopicReader.create(TestServices.kafkaBootstrapServers(), TOPIC);
-    }
-
-    @AfterAll
-    static void closeTopic() {
-        if (topic != null) {
-            topic.close();
-        }
+        topic.register(registry);
     }
 
     @LocalServerPort
@@ -106,7 +91,6 @@ class CommentIngestIntegrationTest {
                 // The first send waits for topic metadata from a broker that may have just started.
                 .responseTimeout(Duration.ofSeconds(30))
                 .build();
-        topic.skipToEnd();
     }
 
     @Test
@@ -269,7 +253,7 @@ class CommentIngestIntegrationTest {
         @SuppressWarnings("unchecked")
         var template = (KafkaTemplate<String, byte[]>) kafkaTemplate;
         doReturn(CompletableFuture.failedFuture(new KafkaException("broker unavailable")))
-                .when(template).send(eq(TOPIC), anyString(), any(byte[].class));
+                .when(template).send(eq(topic.name()), anyString(), any(byte[].class));
 
         post(json(valid("c-" + UUID.randomUUID()))).expectStatus().isEqualTo(503)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -9,6 +9,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import news.moderation.local.TestServices;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,30 +30,62 @@ import java.util.function.Predicate;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Reads what the service publishes on a topic of its own: created with one partition, so that records
- * arrive in the order they were sent and a marker can prove that nothing was sent before it.
+ * Reads what the service publishes on a topic of this run's own: created with one partition before the
+ * class's tests, so that records arrive in the order they were sent and a marker can prove that nothing was
+ * sent before it; each test starts at its end, so it sees only its own records.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final TopicReader topic = new TopicReader("ingest");
+ * @DynamicPropertySource
+ * static void kafka(DynamicPropertyRegistry registry) { topic.register(registry); }
+ * }</pre>
  */
-public final class TopicReader implements AutoCloseable {
+public final class TopicReader implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final List<TopicPartition> partitions;
+    private final String name;
     private final List<ConsumerRecord<String, byte[]>> read = new ArrayList<>();
+    private KafkaConsumer<String, byte[]> consumer;
+    private List<TopicPartition> partitions;
 
-    private TopicReader(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions) {
-        this.consumer = consumer;
-        this.partitions = partitions;
+    /** A reader of {@code <prefix>-<unique>.submitted}, on the test broker. */
+    public TopicReader(String prefix) {
+        this.name = TestServices.uniqueName(prefix) + ".submitted";
     }
 
-    public static TopicReader create(String bootstrapServers, String topic) {
-        createSinglePartitionTopic(bootstrapServers, topic);
-        var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+    public String name() {
+        return name;
+    }
+
+    /** Points the service under test at the test broker and this topic. */
+    public void register(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", TestServices::kafkaBootstrapServers);
+        registry.add("ingest.topic", this::name);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        var bootstrapServers = TestServices.kafkaBootstrapServers();
+        createSinglePartitionTopic(bootstrapServers, name);
+        consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 // The default half second per empty fetch would dominate every test.
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        var partitions = List.of(new TopicPartition(topic, 0));
+        partitions = List.of(new TopicPartition(name, 0));
         consumer.assign(partitions);
-        return new TopicReader(consumer, partitions);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        skipToEnd();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (consumer != null) {
+            consumer.close();
+        }
     }
 
     /** Forgets what was read and skips to the end, so that a test sees only its own records. */
@@ -72,11 +111,6 @@ public final class TopicReader implements AutoCloseable {
     /** Everything read since {@link #skipToEnd()}, without polling. */
     public List<ConsumerRecord<String, byte[]>> readSoFar() {
         return List.copyOf(read);
-    }
-
-    @Override
-    public void close() {
-        consumer.close();
     }
 
     private static void createSinglePartitionTopic(String bootstrapServers, String topic) {

@@ -5,10 +5,8 @@ import news.moderation.contract.ContractJson;
 import news.moderation.ingest.TopicReader;
 import news.moderation.local.TestServices;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,33 +29,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The import command end to end: files in, records on a real Kafka topic of this run's own, summary out. */
 class ImportCommandTest {
 
-    static final String TOPIC = TestServices.uniqueName("ingest-import") + ".submitted";
     static final String SITE = "fixture-gazette";
 
-    static TopicReader topic;
-
-    @BeforeAll
-    static void createTopic() {
-        topic = TopicReader.create(TestServices.kafkaBootstrapServers(), TOPIC);
-    }
-
-    @AfterAll
-    static void closeTopic() {
-        if (topic != null) {
-            topic.close();
-        }
-    }
+    @RegisterExtension
+    static final TopicReader topic = new TopicReader("ingest-import");
 
     @TempDir
     Path dir;
 
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @BeforeEach
-    void skipToEnd() {
-        topic.skipToEnd();
-    }
 
     @Test
     void aJsonlArchiveIsPublishedAndItsRejectedLinesAreListedWithTheirReasons() {
@@ -115,7 +96,7 @@ class ImportCommandTest {
                 {"commentId": "ok-2", "threadId": "t-1", "authorId": "a-2", "authorName": "Fixture", "text": "Two."}
                 """);
 
-        int status = run(true, "--format", "jsonl", "--site", SITE, "--topic", TOPIC,
+        int status = run(true, "--format", "jsonl", "--site", SITE, "--topic", topic.name(),
                 "--bootstrap-servers", TestServices.kafkaBootstrapServers(), file.toString());
 
         assertThat(status).isZero();
@@ -134,7 +115,7 @@ class ImportCommandTest {
                 <wp:comment><wp:comment_id>2</wp:comment_content>
                 """);
 
-        int status = run(false, "--format", "wxr", "--site", SITE, "--topic", TOPIC,
+        int status = run(false, "--format", "wxr", "--site", SITE, "--topic", topic.name(),
                 "--bootstrap-servers", TestServices.kafkaBootstrapServers(), file.toString());
 
         assertThat(status).isEqualTo(2);
@@ -173,7 +154,7 @@ class ImportCommandTest {
     }
 
     private int importFixture(String format, String fixture, boolean terminal) {
-        return run(terminal, "--format", format, "--site", SITE, "--topic", TOPIC,
+        return run(terminal, "--format", format, "--site", SITE, "--topic", topic.name(),
                 "--bootstrap-servers", TestServices.kafkaBootstrapServers(),
                 ArchiveReadersTest.fixture(fixture).toString());
     }
