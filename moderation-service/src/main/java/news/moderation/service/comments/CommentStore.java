@@ -142,10 +142,10 @@ public class CommentStore {
                                 entries.add(entry);
                                 var fields = new Document(entry);
                                 fields.remove(Fields.ID);
-                                // an entry being decided is left alone; the upsert then hits its _id and fails
-                                writes.add(new UpdateOneModel<>(Filters.and(Filters.eq(Fields.ID, id),
-                                        Filters.ne(Fields.STATE, Collections.DECIDED)), new Document("$set", fields),
-                                        new UpdateOptions().upsert(true)));
+                                // a pending comment's entry never changes, so an existing one (open or being
+                                // decided) is left as it is; by _id alone, so any server finds it from the _id index
+                                writes.add(new UpdateOneModel<>(Filters.eq(Fields.ID, id),
+                                        new Document("$setOnInsert", fields), new UpdateOptions().upsert(true)));
                             } else {
                                 left.add(id);
                                 writes.add(new DeleteOneModel<>(Filters.eq(Fields.ID, id)));
