@@ -2,7 +2,6 @@ package news.moderation.service.console;
 
 import news.moderation.contract.CommentSubmitted;
 import news.moderation.contract.ContractJson;
-import news.moderation.local.TestServices;
 import news.moderation.service.support.IsolatedRun;
 import news.moderation.service.support.KafkaTestClient;
 import org.junit.jupiter.api.AfterAll;
@@ -68,7 +67,8 @@ class ConsoleBrowserTest {
     static final IsolatedRun RUN = new IsolatedRun("console");
     static final Duration UI = Duration.ofSeconds(15);
     static HeadlessChromium chromium;
-    static KafkaTestClient kafka;
+    @RegisterExtension
+    static final KafkaTestClient kafka = new KafkaTestClient();
     static LogInspector logs;
     static Script preload;
     static final List<String> scriptErrors = new CopyOnWriteArrayList<>();
@@ -81,7 +81,6 @@ class ConsoleBrowserTest {
     @BeforeAll
     static void start() {
         chromium = HeadlessChromium.start();
-        kafka = new KafkaTestClient(TestServices.kafkaBootstrapServers());
         logs = new LogInspector(chromium.driver());
         logs.onJavaScriptException(entry -> scriptErrors.add(entry.getText()));
         // the console must live within its own Content-Security-Policy: record anything the browser blocks
@@ -106,8 +105,7 @@ class ConsoleBrowserTest {
             chromium.close();
         }
         if (kafka != null) {
-            kafka.close();
-        }
+            }
     }
 
     @RegisterExtension

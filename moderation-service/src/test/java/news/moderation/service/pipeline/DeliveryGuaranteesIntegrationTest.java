@@ -15,8 +15,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -62,7 +62,8 @@ class DeliveryGuaranteesIntegrationTest {
     static final String DEAD_LETTER = RUN.deadLetter();
 
     static TcpProxy mongoRelay;
-    static KafkaTestClient kafka;
+    @RegisterExtension
+    static final KafkaTestClient kafka = new KafkaTestClient();
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -73,14 +74,8 @@ class DeliveryGuaranteesIntegrationTest {
         RUN.register(registry, () -> relayed);
     }
 
-    @BeforeAll
-    static void clients() {
-        kafka = new KafkaTestClient(TestServices.kafkaBootstrapServers());
-    }
-
     @AfterAll
     static void close() {
-        kafka.close();
         mongoRelay.close();
     }
 

@@ -5,15 +5,13 @@ import news.moderation.contract.CommentModerated;
 import news.moderation.contract.CommentSubmitted;
 import news.moderation.contract.ContractJson;
 import news.moderation.contract.ModerationStatus;
-import news.moderation.local.TestServices;
 import news.moderation.service.support.IsolatedRun;
 import news.moderation.service.support.KafkaTestClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,21 +44,12 @@ class ModerationFlowIntegrationTest {
     static final String MODERATED = RUN.moderated();
     static final String DEAD_LETTER = RUN.deadLetter();
 
-    static KafkaTestClient kafka;
+    @RegisterExtension
+    static final KafkaTestClient kafka = new KafkaTestClient();
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         RUN.register(registry);
-    }
-
-    @BeforeAll
-    static void clients() {
-        kafka = new KafkaTestClient(TestServices.kafkaBootstrapServers());
-    }
-
-    @AfterAll
-    static void closeClients() {
-        kafka.close();
     }
 
     @LocalServerPort

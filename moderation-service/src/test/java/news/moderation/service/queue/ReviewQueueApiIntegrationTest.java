@@ -2,13 +2,11 @@ package news.moderation.service.queue;
 
 import news.moderation.contract.CommentSubmitted;
 import news.moderation.contract.ContractJson;
-import news.moderation.local.TestServices;
 import news.moderation.service.support.IsolatedRun;
 import news.moderation.service.support.KafkaTestClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
@@ -49,21 +47,12 @@ import static org.awaitility.Awaitility.await;
 class ReviewQueueApiIntegrationTest {
 
     static final IsolatedRun RUN = new IsolatedRun("queue");
-    static KafkaTestClient kafka;
+    @RegisterExtension
+    static final KafkaTestClient kafka = new KafkaTestClient();
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         RUN.register(registry);
-    }
-
-    @BeforeAll
-    static void clients() {
-        kafka = new KafkaTestClient(TestServices.kafkaBootstrapServers());
-    }
-
-    @AfterAll
-    static void closeClients() {
-        kafka.close();
     }
 
     @LocalServerPort

@@ -8,6 +8,7 @@ import news.moderation.service.support.KafkaTestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
@@ -39,7 +40,8 @@ class RuleSetsIntegrationTest {
     static ConfigurableApplicationContext second;
     static WebTestClient a;
     static WebTestClient b;
-    static KafkaTestClient kafka;
+    @RegisterExtension
+    static final KafkaTestClient kafka = new KafkaTestClient();
 
     @BeforeAll
     static void start() {
@@ -47,12 +49,10 @@ class RuleSetsIntegrationTest {
         second = instance();
         a = client(first);
         b = client(second);
-        kafka = new KafkaTestClient(TestServices.kafkaBootstrapServers());
     }
 
     @AfterAll
     static void stop() {
-        kafka.close();
         second.close();
         first.close();
     }

@@ -11,6 +11,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import news.moderation.local.TestServices;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,19 +21,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
-/** Plain Kafka clients for tests: send records as a site would, read a topic from its beginning. */
-public final class KafkaTestClient implements AutoCloseable {
+/**
+ * Plain Kafka clients for tests: send records as a site would, read a topic from its beginning. As a JUnit
+ * extension it reaches the test broker and closes after the class's tests:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final KafkaTestClient kafka = new KafkaTestClient();
+ * }</pre>
+ */
+public final class KafkaTestClient implements AutoCloseable, AfterAllCallback {
 
     private final String bootstrapServers;
-    private final KafkaProducer<String, byte[]> producer;
+    private KafkaProducer<String, byte[]> producer;
+
+    /** On the test broker ({@link TestServices#kafkaBootstrapServers()}). */
+    public KafkaTestClient() {
+        this(TestServices.kafkaBootstrapServers());
+    }
 
     public KafkaTestClient(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    // created on first use, so that a class whose tests never send opens no connection
+    private synchronized KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                    new StringSerializer(), new ByteArraySerializer());
+        }
+        return producer;
     }
 
     public void send(String topic, String key, byte[] value) {
@@ -39,7 +62,7 @@ public final class KafkaTestClient implements AutoCloseable {
 
     public void send(ProducerRecord<String, byte[]> record) {
         try {
-            producer.send(record).get();
+            producer().send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -69,7 +92,15 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        producer.close();
+    public synchronized void close() {
+        if (producer != null) {
+            producer.close();
+            producer = null;
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 }
