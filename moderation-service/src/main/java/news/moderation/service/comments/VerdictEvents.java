@@ -17,6 +17,7 @@ import reactor.core.scheduler.Schedulers;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 
 /**
@@ -34,11 +35,28 @@ public class VerdictEvents {
     private final CommentStore store;
     private final KafkaTemplate<String, byte[]> kafka;
     private final Topics topics;
+    private final java.time.Clock clock;
+    // the first failure to publish that no sweep has covered yet; null when there is none
+    private final AtomicReference<java.time.Instant> failedSince = new AtomicReference<>();
 
-    VerdictEvents(CommentStore store, KafkaTemplate<String, byte[]> kafka, Topics topics) {
+    VerdictEvents(CommentStore store, KafkaTemplate<String, byte[]> kafka, Topics topics, java.time.Clock clock) {
         this.store = store;
         this.kafka = kafka;
         this.topics = topics;
+        this.clock = clock;
+    }
+
+    /**
+     * When this instance first failed to publish events that are still waiting in outboxes as far as it
+     * knows, e.g. during a broker outage; empty when every publish since the last {@link #sweptUpTo} worked.
+     */
+    public java.util.Optional<java.time.Instant> failedSince() {
+        return java.util.Optional.ofNullable(failedSince.get());
+    }
+
+    /** A sweep published everything older than {@code olderThan}: failures before it are covered. */
+    public void sweptUpTo(java.time.Instant olderThan) {
+        failedSince.getAndUpdate(failed -> failed != null && failed.isBefore(olderThan) ? null : failed);
     }
 
     /**
@@ -59,6 +77,13 @@ public class VerdictEvents {
         if (commentIds.isEmpty()) {
             return Mono.empty();
         }
+        return publish(commentIds).doOnError(e -> {
+            var now = clock.instant();
+            failedSince.getAndUpdate(failed -> failed == null ? now : failed);
+        });
+    }
+
+    private Mono<Void> publish(Collection<String> commentIds) {
         // by _id alone, so that any server answers from the _id index; empty outboxes are skipped here
         return store.comments().flatMap(comments -> Flux.from(comments.find(Filters.in(Fields.ID, commentIds)))
                 .filter(comment -> !comment.getList(Fields.OUTBOX, Document.class, List.of()).isEmpty())

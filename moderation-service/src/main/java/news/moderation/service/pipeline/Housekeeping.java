@@ -32,6 +32,8 @@ class Housekeeping {
     private final Clock clock;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicReference<Instant> oldestPending = new AtomicReference<>();
+    // only the scheduler's thread reads and writes it
+    private Instant nextSweep;
 
     Housekeeping(VerdictEvents events, CommentStore store, PipelineProperties properties, Clock clock,
                  MeterRegistry meters) {
@@ -39,6 +41,7 @@ class Housekeeping {
         this.store = store;
         this.properties = properties;
         this.clock = clock;
+        this.nextSweep = clock.instant().plus(properties.outboxFirstSweep());
         Gauge.builder("moderation.queue.depth", pending, AtomicLong::get)
                 .description("comments waiting for a moderator").register(meters);
         Gauge.builder("moderation.queue.oldest.age", this, Housekeeping::oldestPendingAgeSeconds)
@@ -46,22 +49,46 @@ class Housekeeping {
                 .baseUnit("seconds").register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${moderation.pipeline.outbox-sweep-interval:30s}",
-            initialDelayString = "${moderation.pipeline.outbox-sweep-interval:30s}")
+    /**
+     * Sweeps outboxes soon after a start (a crashed predecessor's leftovers), then every
+     * {@code outbox-sweep-interval}, and as soon as events this instance failed to publish are old enough
+     * to be swept. Not on every check: the sweep reads the big comments collection, which real MongoDB
+     * answers from a sparse index but mongo-java-server scans under its collection lock.
+     */
+    @Scheduled(fixedDelayString = "${moderation.pipeline.outbox-check-interval:5s}")
     void publishForgottenEvents() {
+        var now = clock.instant();
+        var olderThan = now.minus(properties.outboxMinAge());
+        var failureDue = events.failedSince().filter(failed -> failed.isBefore(olderThan)).isPresent();
+        if (now.isBefore(nextSweep) && !failureDue) {
+            return;
+        }
         try {
-            var published = events.publishForgotten(clock.instant().minus(properties.outboxMinAge()),
-                    properties.outboxSweepLimit()).block(properties.batchTimeout());
+            var published = events.publishForgotten(olderThan, properties.outboxSweepLimit())
+                    .block(properties.batchTimeout());
             if (published != null && published > 0) {
                 log.info("published outstanding events of {} comments", published);
             }
+            if (published != null && published < properties.outboxSweepLimit()) {
+                events.sweptUpTo(olderThan);
+            }
+            nextSweep = now.plus(properties.outboxSweepInterval());
+        } catch (RuntimeException e) {
+            log.warn("outbox sweep failed, will retry: {}", e.getMessage());
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${moderation.pipeline.reopen-interval:30s}",
+            initialDelayString = "${moderation.pipeline.reopen-interval:30s}")
+    void reopenAbandonedDecisions() {
+        try {
             var reopened = store.reopenAbandonedDecisions(clock.instant().minus(properties.batchTimeout()))
                     .block(properties.batchTimeout());
             if (reopened != null && reopened > 0) {
                 log.warn("re-opened {} queue entries whose decision was never finished", reopened);
             }
         } catch (RuntimeException e) {
-            log.warn("outbox sweep failed, will retry: {}", e.getMessage());
+            log.warn("abandoned decisions not re-opened, will retry: {}", e.getMessage());
         }
     }
 

@@ -52,6 +52,8 @@ import static org.awaitility.Awaitility.await;
         "moderation.pipeline.retry-max=2s",
         "moderation.pipeline.mongo-timeout=2s",
         "moderation.pipeline.outbox-sweep-interval=2s",
+        "moderation.pipeline.outbox-first-sweep=2s",
+        "moderation.pipeline.outbox-check-interval=1s",
         "moderation.pipeline.outbox-min-age=3s",
 })
 class DeliveryGuaranteesIntegrationTest {

@@ -11,9 +11,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 class HousekeepingTest {
@@ -21,11 +26,37 @@ class HousekeepingTest {
     final MutableClock clock = new MutableClock();
     final CommentStore store = mock(CommentStore.class);
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    final Housekeeping housekeeping = new Housekeeping(mock(VerdictEvents.class), store,
+    final VerdictEvents events = mock(VerdictEvents.class);
+    final Housekeeping housekeeping = new Housekeeping(events, store,
             new PipelineProperties(Duration.ofSeconds(5), Duration.ofMillis(500), Duration.ofSeconds(30),
-                    Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(15), 1000,
+                    Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(15), 1000,
                     Duration.ofSeconds(15), 2, 200),
             clock, meters);
+
+    @Test
+    void outboxesAreSweptSoonAfterAStartThenEveryIntervalAndWhenAFailedPublishIsOldEnough() {
+        when(events.failedSince()).thenReturn(Optional.empty());
+        when(events.publishForgotten(any(), anyInt())).thenReturn(Mono.just(0));
+
+        housekeeping.publishForgottenEvents();
+        clock.now = clock.now.plusSeconds(30);
+        housekeeping.publishForgottenEvents();
+        clock.now = clock.now.plusSeconds(60);
+        housekeeping.publishForgottenEvents();
+        verify(events, times(1)).publishForgotten(clock.now.minusSeconds(60 + 15), 1000);
+
+        // a publish failed 20 s ago: old enough (15 s) for a sweep, long before the 5 minutes are up
+        when(events.failedSince()).thenReturn(Optional.of(clock.now.minusSeconds(20)));
+        housekeeping.publishForgottenEvents();
+        verify(events).publishForgotten(clock.now.minusSeconds(15), 1000);
+        verify(events).sweptUpTo(clock.now.minusSeconds(15));
+
+        // one that failed 5 s ago waits until the pipeline's own retry had its chance
+        when(events.failedSince()).thenReturn(Optional.of(clock.now.minusSeconds(5)));
+        clock.now = clock.now.plusSeconds(1);
+        housekeeping.publishForgottenEvents();
+        verify(events, times(2)).publishForgotten(any(), anyInt());
+    }
 
     @Test
     void theOldestPendingCommentsAgeGrowsBetweenCountsAndDropsToZeroWhenTheQueueEmpties() {
