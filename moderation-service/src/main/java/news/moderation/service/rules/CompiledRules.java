@@ -19,17 +19,30 @@ final class CompiledRules {
      * A context word or phrase, normalized as terms are (so "littttle", "l1ttle" and "littlе" with a Cyrillic
      * е all read "little"), one entry per word; the last word has an open end when written with {@code *}.
      */
-    record Phrase(List<String> words, boolean open) {
+    record Phrase(List<String> words, boolean open, char[][] letters) {
+
+        Phrase(List<String> words, boolean open) {
+            this(words, open, lettersOf(words));
+        }
+
+        private static char[][] lettersOf(List<String> words) {
+            var letters = new char[words.size()][];
+            for (int k = 0; k < letters.length; k++) {
+                letters[k] = words.get(k).toCharArray();
+            }
+            return letters;
+        }
+
         /** Whether word {@code k} of the phrase is the normalized word {@code chars[start..end]}. */
         boolean matches(int k, char[] chars, int start, int end) {
-            var word = words.get(k);
+            var word = letters[k];
             int length = end - start + 1;
-            boolean openEnd = open && k == words.size() - 1;
-            if (openEnd ? length < word.length() : length != word.length()) {
+            boolean openEnd = open && k == letters.length - 1;
+            if (openEnd ? length < word.length : length != word.length) {
                 return false;
             }
-            for (int i = 0; i < word.length(); i++) {
-                if (chars[start + i] != word.charAt(i)) {
+            for (int i = 0; i < word.length; i++) {
+                if (chars[start + i] != word[i]) {
                     return false;
                 }
             }
@@ -37,7 +50,41 @@ final class CompiledRules {
         }
     }
 
-    record Condition(ContextCondition.Side side, List<Phrase> phrases, int within) {
+    /**
+     * {@code byInitial}: the phrases, in their order, that could stand next to a hit whose neighbouring word
+     * starts with a char {@code c}, at {@code c & INITIALS - 1}: those whose word next to the hit (the last
+     * one before it, the first one after it) starts with such a char. A context list holds up to a hundred
+     * words, and a common word ("sad", "slow") hits in many comments: trying only these is what makes the
+     * check cheap. Same answers as trying them all, since a phrase whose word starts otherwise cannot match.
+     */
+    record Condition(ContextCondition.Side side, List<Phrase> phrases, int within, Phrase[][] byInitial) {
+
+        static final int INITIALS = 64;
+
+        Condition(ContextCondition.Side side, List<Phrase> phrases, int within) {
+            this(side, phrases, within, byInitial(side, phrases));
+        }
+
+        private static Phrase[][] byInitial(ContextCondition.Side side, List<Phrase> phrases) {
+            var buckets = new Phrase[INITIALS][];
+            for (int b = 0; b < INITIALS; b++) {
+                var bucket = new ArrayList<Phrase>();
+                for (var phrase : phrases) {
+                    var word = phrase.letters()[side == ContextCondition.Side.BEFORE ? phrase.letters().length - 1 : 0];
+                    // an empty word (an open end alone) matches any word
+                    if (word.length == 0 || (word[0] & (INITIALS - 1)) == b) {
+                        bucket.add(phrase);
+                    }
+                }
+                buckets[b] = bucket.toArray(Phrase[]::new);
+            }
+            return buckets;
+        }
+
+        /** The phrases that may match where the word next to the hit starts with {@code initial}, in order. */
+        Phrase[] candidates(char initial) {
+            return byInitial[initial & (INITIALS - 1)];
+        }
     }
 
     record CompiledRule(Rule rule, List<Condition> requires, List<Condition> unless) {

@@ -41,11 +41,14 @@ public final class RuleEngine {
     private final CompiledRules compiled;
     private final Thresholds thresholds;
     private final String version;
+    /** The verdict of most texts: one instance (a verdict is immutable) spares each an allocation. */
+    private final Verdict.Approve nothingFound;
 
     private RuleEngine(List<RulePack> packs, Thresholds thresholds) {
         this.compiled = new CompiledRules(packs);
         this.thresholds = thresholds;
         this.version = versionOf(packs);
+        this.nothingFound = new Verdict.Approve(List.of(), 0, version);
     }
 
     /** @throws RulePackException when two packs define the same rule id */
@@ -94,7 +97,7 @@ public final class RuleEngine {
         regexMatches(text, scratch, matches);
         structuralMatches(text, normalized, matches);
         if (matches.isEmpty()) {
-            return new Verdict.Approve(List.of(), 0, version);
+            return nothingFound;
         }
         matches.sort(Comparator.comparingInt(Match::start).thenComparingInt(Match::end).thenComparing(Match::ruleId));
         var marked = parentText == null ? matches : Quotations.mark(text, parentText, matches);
@@ -186,7 +189,13 @@ public final class RuleEngine {
 
     private static int countLinks(String text) {
         int count = 0;
+        // a search for one char is far quicker than for a string, and most texts have no colon: then
+        // only "www." can occur
+        boolean colon = text.indexOf(':') >= 0;
         for (var marker : LINK_MARKERS) {
+            if (!colon && marker.indexOf(':') >= 0) {
+                continue;
+            }
             int at = text.indexOf(marker);
             while (at >= 0) {
                 if (!marker.equals("www.") || at < 3 || !text.startsWith("://", at - 3)) {

@@ -204,7 +204,7 @@ final class TermHits implements Automaton.Hits {
             int end = first - 2; // the last char of the word before the hit
             for (int w = 0; w < condition.within() && end > 0; w++) {
                 int start = text.wordStart(end);
-                for (var phrase : condition.phrases()) {
+                for (var phrase : condition.candidates(text.chars[start])) {
                     int phraseStart = endsAt(phrase, start, end);
                     if (phraseStart >= 0) {
                         return phraseStart;
@@ -216,7 +216,7 @@ final class TermHits implements Automaton.Hits {
             int start = last + 2; // the first char of the word after the hit
             for (int w = 0; w < condition.within() && start < text.length - 1; w++) {
                 int end = text.wordEnd(start);
-                for (var phrase : condition.phrases()) {
+                for (var phrase : condition.candidates(text.chars[start])) {
                     int phraseEnd = startsAt(phrase, start, end);
                     if (phraseEnd >= 0) {
                         return phraseEnd;
