@@ -107,7 +107,7 @@ public class CommentStore {
         return comments().flatMapMany(c -> Flux.from(c.find(filter)
                         .projection(new Document(Fields.SITE, 1).append(Fields.PARENT, 1).append(Fields.TEXT, 1)
                                 .append(Fields.RECEIVED_AT, 1))
-                        .sort(com.mongodb.client.model.Sorts.descending(Fields.RECEIVED_AT)).limit(limit)))
+                        .sort(Sorts.descending(Fields.RECEIVED_AT)).limit(limit)))
                 .map(d -> new StoredText(d.getString(Fields.ID), d.getString(Fields.SITE), d.getString(Fields.PARENT),
                         d.getString(Fields.TEXT), d.getDate(Fields.RECEIVED_AT).toInstant()));
     }
@@ -241,15 +241,6 @@ public class CommentStore {
     /** How many comments wait for a moderator. */
     public Mono<Long> pendingCount() {
         return queue().flatMap(q -> Mono.from(q.countDocuments()));
-    }
-
-    /** When the longest-waiting pending comment was received; empty when nothing waits. */
-    public Mono<java.time.Instant> oldestPendingReceivedAt() {
-        // the newest_first index read backwards: one index entry, however long the queue
-        return queue().flatMap(q -> Mono.from(q.find().sort(Sorts.ascending(Fields.RECEIVED_AT))
-                        .projection(new Document(Fields.RECEIVED_AT, 1)).first()))
-                .mapNotNull(d -> d.getDate(Fields.RECEIVED_AT))
-                .map(java.util.Date::toInstant);
     }
 
     Mono<MongoCollection<Document>> comments() {

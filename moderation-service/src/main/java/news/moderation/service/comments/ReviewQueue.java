@@ -116,6 +116,18 @@ public class ReviewQueue {
         }
     }
 
+    /**
+     * When the longest-waiting pending comment was received; empty when nothing waits. From this instance's
+     * order of the queue when it has one: a sorted query would make mongo-java-server sort the whole queue.
+     */
+    public Mono<java.time.Instant> oldestPendingReceivedAt() {
+        var oldest = new QueueQuery(ModerationStatus.PENDING, null, null, null, null, null, null,
+                QueueQuery.Order.OLDEST, null, 1);
+        return candidates(oldest, 1, 1).next()
+                .mapNotNull(d -> d.getDate(Fields.RECEIVED_AT))
+                .map(Date::toInstant);
+    }
+
     /** Re-reads this instance's order of the queue from MongoDB, e.g. once it follows {@code comments.moderated}. */
     public Mono<Void> reindex() {
         return index.reload();

@@ -3,6 +3,7 @@ package news.moderation.service.pipeline;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import news.moderation.service.comments.CommentStore;
+import news.moderation.service.comments.ReviewQueue;
 import news.moderation.service.comments.VerdictEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ class Housekeeping {
 
     private final VerdictEvents events;
     private final CommentStore store;
+    private final ReviewQueue queue;
     private final PipelineProperties properties;
     private final Clock clock;
     private final AtomicLong pending = new AtomicLong();
@@ -35,10 +37,11 @@ class Housekeeping {
     // only the scheduler's thread reads and writes it
     private Instant nextSweep;
 
-    Housekeeping(VerdictEvents events, CommentStore store, PipelineProperties properties, Clock clock,
-                 MeterRegistry meters) {
+    Housekeeping(VerdictEvents events, CommentStore store, ReviewQueue queue, PipelineProperties properties,
+                 Clock clock, MeterRegistry meters) {
         this.events = events;
         this.store = store;
+        this.queue = queue;
         this.properties = properties;
         this.clock = clock;
         this.nextSweep = clock.instant().plus(properties.outboxFirstSweep());
@@ -99,7 +102,7 @@ class Housekeeping {
             if (count != null) {
                 pending.set(count);
             }
-            oldestPending.set(store.oldestPendingReceivedAt().blockOptional(properties.batchTimeout()).orElse(null));
+            oldestPending.set(queue.oldestPendingReceivedAt().blockOptional(properties.batchTimeout()).orElse(null));
         } catch (RuntimeException e) {
             log.debug("queue depth not counted: {}", e.getMessage());
         }

@@ -78,6 +78,8 @@ class PendingIndexTest {
             nonEmpty += expected.isEmpty() ? 0 : 1;
         }
         assertThat(nonEmpty).as("queries that found something").isGreaterThan(40);
+        assertThat(fromIndex.oldestPendingReceivedAt().block()).isEqualTo(fromMongo.oldestPendingReceivedAt().block())
+                .isEqualTo(T0);
     }
 
     @Test

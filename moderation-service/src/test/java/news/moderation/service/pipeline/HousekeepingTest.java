@@ -2,6 +2,7 @@ package news.moderation.service.pipeline;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import news.moderation.service.comments.CommentStore;
+import news.moderation.service.comments.ReviewQueue;
 import news.moderation.service.comments.VerdictEvents;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -27,7 +28,8 @@ class HousekeepingTest {
     final CommentStore store = mock(CommentStore.class);
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final VerdictEvents events = mock(VerdictEvents.class);
-    final Housekeeping housekeeping = new Housekeeping(events, store,
+    final ReviewQueue queue = mock(ReviewQueue.class);
+    final Housekeeping housekeeping = new Housekeeping(events, store, queue,
             new PipelineProperties(Duration.ofSeconds(5), Duration.ofMillis(500), Duration.ofSeconds(30),
                     Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(15), 1000,
                     Duration.ofSeconds(15), 2, 200),
@@ -90,7 +92,7 @@ class HousekeepingTest {
         housekeeping.countPending();
 
         when(store.pendingCount()).thenReturn(Mono.error(new IllegalStateException("no server")));
-        when(store.oldestPendingReceivedAt()).thenReturn(Mono.error(new IllegalStateException("no server")));
+        when(queue.oldestPendingReceivedAt()).thenReturn(Mono.error(new IllegalStateException("no server")));
         clock.now = clock.now.plusSeconds(600);
         housekeeping.countPending();
 
@@ -109,7 +111,7 @@ class HousekeepingTest {
 
     private void queueHolds(long count, Instant oldest) {
         when(store.pendingCount()).thenReturn(Mono.just(count));
-        when(store.oldestPendingReceivedAt()).thenReturn(oldest == null ? Mono.empty() : Mono.just(oldest));
+        when(queue.oldestPendingReceivedAt()).thenReturn(oldest == null ? Mono.empty() : Mono.just(oldest));
     }
 
     private double gauge(String name) {
