@@ -238,9 +238,12 @@ public class CommentStore {
                         : Mono.from(q.deleteMany(Filters.in(Fields.ID, ids))).then(syncQueue(ids)).thenReturn(ids.size())));
     }
 
-    /** How many comments wait for a moderator. */
+    /**
+     * How many comments wait for a moderator, from the collection's metadata: a gauge needs no exact count, and
+     * counting documents makes mongo-java-server walk the whole queue under its lock.
+     */
     public Mono<Long> pendingCount() {
-        return queue().flatMap(q -> Mono.from(q.countDocuments()));
+        return queue().flatMap(q -> Mono.from(q.estimatedDocumentCount()));
     }
 
     Mono<MongoCollection<Document>> comments() {

@@ -1,5 +1,6 @@
 package news.moderation.service.bench;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import news.moderation.contract.CommentSubmitted;
 import news.moderation.contract.ContractJson;
 import news.moderation.local.TestServices;
@@ -111,9 +112,14 @@ public final class QueueLoad {
             if (recording != null) {
                 recording.start();
             }
+            var meters = context.getBean(MeterRegistry.class);
             for (int level : levels) {
                 System.out.printf("%d moderators, %d ms between actions, %d s:%n", level, thinkMillis, seconds);
+                var pagesBefore = ServerSide.of(meters, "/api/v1/queue");
+                var decisionsBefore = ServerSide.of(meters, "/api/v1/comments/{commentId}/decision");
                 work(http, base, level, seconds, thinkMillis).report();
+                ServerSide.of(meters, "/api/v1/queue").minus(pagesBefore).report("GET /queue");
+                ServerSide.of(meters, "/api/v1/comments/{commentId}/decision").minus(decisionsBefore).report("POST decision");
             }
             if (recording != null) {
                 recording.stop();
@@ -277,6 +283,48 @@ public final class QueueLoad {
                     decisions.length / seconds, percentile(decisions, 50), percentile(decisions, 99),
                     percentile(decisions, 100), applied, conflicts);
             System.out.printf("failures: %d, %.1f s%n", failures, seconds);
+        }
+    }
+
+    /**
+     * The service's own view of a route: requests answered within each of the {@code http.server.requests} SLO
+     * buckets (application.yml), from request arrival to response, so without the client's queueing.
+     */
+    record ServerSide(double[] bucketsMillis, long[] within, long count) {
+
+        static ServerSide of(MeterRegistry meters, String uri) {
+            double[] buckets = null;
+            long[] within = null;
+            long count = 0;
+            for (var timer : meters.find("http.server.requests").tag("uri", uri).timers()) {
+                var snapshot = timer.takeSnapshot();
+                var histogram = snapshot.histogramCounts();
+                if (buckets == null) {
+                    buckets = Arrays.stream(histogram).mapToDouble(b -> b.bucket(TimeUnit.MILLISECONDS)).toArray();
+                    within = new long[histogram.length];
+                }
+                for (int i = 0; i < histogram.length && i < within.length; i++) {
+                    within[i] += (long) histogram[i].count();
+                }
+                count += snapshot.count();
+            }
+            return buckets == null ? new ServerSide(new double[0], new long[0], 0) : new ServerSide(buckets, within, count);
+        }
+
+        ServerSide minus(ServerSide before) {
+            var out = within.clone();
+            for (int i = 0; i < out.length && i < before.within.length; i++) {
+                out[i] -= before.within[i];
+            }
+            return new ServerSide(bucketsMillis, out, count - before.count);
+        }
+
+        void report(String route) {
+            var line = new StringBuilder("| server side, " + route + " | " + count + " requests |");
+            for (int i = 0; i < bucketsMillis.length; i++) {
+                line.append(String.format(" <=%.0f ms %.1f%% |", bucketsMillis[i], count == 0 ? 0 : 100.0 * within[i] / count));
+            }
+            System.out.println(line);
         }
     }
 
