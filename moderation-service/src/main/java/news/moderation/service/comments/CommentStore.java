@@ -174,7 +174,8 @@ public class CommentStore {
                 .map(d -> d.getString(Fields.ID))
                 .collectList()
                 .flatMap(gone -> gone.isEmpty() ? Mono.empty()
-                        : Mono.from(queue.deleteMany(Filters.in(Fields.ID, gone))).doOnSuccess(r -> index.removeAll(gone)).then());
+                        : Mono.from(queue.deleteMany(Filters.in(Fields.ID, gone)))
+                                .doOnSuccess(deleted -> index.removeAll(gone)).then());
     }
 
     private static Document queueProjection() {

@@ -142,10 +142,16 @@ class PendingIndex implements DisposableBean {
         this.collections = collections;
         this.properties = properties;
         // comments other instances queued arrive as ids; their documents are read in batches by _id
+        // a failure ends only its batch, never the subscription: the next re-read brings what it missed
         this.following = entered.asFlux()
                 .bufferTimeout(256, Duration.ofMillis(20))
-                .concatMap(this::readQueued)
-                .subscribe(this::putAll);
+                .concatMap(ids -> readQueued(ids)
+                        .doOnNext(this::putAll)
+                        .onErrorResume(e -> {
+                            log.debug("queued comments not read: {}", e.getMessage());
+                            return Mono.empty();
+                        }))
+                .subscribe();
         Gauge.builder("moderation.queue.index.entries", this, PendingIndex::size)
                 .description("pending comments in this instance's in-memory queue order; NaN while pages come from MongoDB")
                 .register(meters);
@@ -241,11 +247,7 @@ class PendingIndex implements DisposableBean {
             var changedMeanwhile = duringReload;
             duringReload = null;
             if (entries.size() > properties.maxEntries()) {
-                if (order != null) {
-                    log.warn("more than {} pending comments: queue pages now come from MongoDB queries",
-                            properties.maxEntries());
-                }
-                order = null;
+                goCold();
                 return;
             }
             var fresh = new Order();
@@ -258,15 +260,22 @@ class PendingIndex implements DisposableBean {
         }
     }
 
+    /** Caller holds the lock. */
+    private void goCold() {
+        if (order != null) {
+            log.warn("more than {} pending comments: queue pages now come from MongoDB queries",
+                    properties.maxEntries());
+        }
+        order = null;
+    }
+
     private void change(Consumer<Order> change) {
         synchronized (lock) {
             var current = order;
             if (current != null) {
                 change.accept(current);
                 if (current.byId.size() > properties.maxEntries()) {
-                    log.warn("more than {} pending comments: queue pages now come from MongoDB queries",
-                            properties.maxEntries());
-                    order = null;
+                    goCold();
                 }
             }
             if (duringReload != null) {
@@ -279,12 +288,7 @@ class PendingIndex implements DisposableBean {
         return collections.queue()
                 .flatMap(q -> Flux.from(q.find(Filters.in(Fields.ID, ids)))
                         .filter(d -> !Collections.DECIDED.equals(d.getString(Fields.STATE)))
-                        .collectList())
-                .onErrorResume(e -> {
-                    // the next re-read brings them
-                    log.debug("queued comments not read: {}", e.getMessage());
-                    return Mono.just(List.of());
-                });
+                        .collectList());
     }
 
     private double size() {

@@ -13,9 +13,11 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The moderators' view of comments: filtered, sorted pages with stable cursors, and leases ("claims")
@@ -120,7 +122,7 @@ public class ReviewQueue {
      * When the longest-waiting pending comment was received; empty when nothing waits. From this instance's
      * order of the queue when it has one: a sorted query would make mongo-java-server sort the whole queue.
      */
-    public Mono<java.time.Instant> oldestPendingReceivedAt() {
+    public Mono<Instant> oldestPendingReceivedAt() {
         var oldest = new QueueQuery(ModerationStatus.PENDING, null, null, null, null, null, null,
                 QueueQuery.Order.OLDEST, null, 1);
         return candidates(oldest, 1, 1).next()
@@ -140,7 +142,7 @@ public class ReviewQueue {
      */
     private Flux<Document> candidates(QueueQuery query, int chunk, int queryLimit) {
         var pending = query.status() == ModerationStatus.PENDING;
-        var indexed = pending ? index.ids(query) : java.util.Optional.<Flux<String>>empty();
+        var indexed = pending ? index.ids(query) : Optional.<Flux<String>>empty();
         if (indexed.isPresent()) {
             return indexed.get().buffer(chunk).concatMap(this::stillQueued, 1);
         }

@@ -14,8 +14,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -35,11 +38,11 @@ public class VerdictEvents {
     private final CommentStore store;
     private final KafkaTemplate<String, byte[]> kafka;
     private final Topics topics;
-    private final java.time.Clock clock;
+    private final Clock clock;
     // the first failure to publish that no sweep has covered yet; null when there is none
-    private final AtomicReference<java.time.Instant> failedSince = new AtomicReference<>();
+    private final AtomicReference<Instant> failedSince = new AtomicReference<>();
 
-    VerdictEvents(CommentStore store, KafkaTemplate<String, byte[]> kafka, Topics topics, java.time.Clock clock) {
+    VerdictEvents(CommentStore store, KafkaTemplate<String, byte[]> kafka, Topics topics, Clock clock) {
         this.store = store;
         this.kafka = kafka;
         this.topics = topics;
@@ -50,12 +53,12 @@ public class VerdictEvents {
      * When this instance first failed to publish events that are still waiting in outboxes as far as it
      * knows, e.g. during a broker outage; empty when every publish since the last {@link #sweptUpTo} worked.
      */
-    public java.util.Optional<java.time.Instant> failedSince() {
-        return java.util.Optional.ofNullable(failedSince.get());
+    public Optional<Instant> failedSince() {
+        return Optional.ofNullable(failedSince.get());
     }
 
     /** A sweep published everything older than {@code olderThan}: failures before it are covered. */
-    public void sweptUpTo(java.time.Instant olderThan) {
+    public void sweptUpTo(Instant olderThan) {
         failedSince.getAndUpdate(failed -> failed != null && failed.isBefore(olderThan) ? null : failed);
     }
 
@@ -64,7 +67,7 @@ public class VerdictEvents {
      * that an event the pipeline is about to publish itself is not sent twice. Returns how many comments
      * had something to publish.
      */
-    public Mono<Integer> publishForgotten(java.time.Instant olderThan, int limit) {
+    public Mono<Integer> publishForgotten(Instant olderThan, int limit) {
         return store.comments().flatMap(comments -> Flux.from(comments.find(
                                 Filters.lt(Fields.OUTBOX + "." + Fields.DECIDED_AT, java.util.Date.from(olderThan)))
                         .projection(new Document(Fields.ID, 1)).limit(limit))
