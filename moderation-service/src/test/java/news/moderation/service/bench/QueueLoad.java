@@ -85,7 +85,8 @@ public final class QueueLoad {
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--spring.mongodb.uri=" + TestServices.mongoUri(),
-                "--logging.level.root=WARN"));
+                "--logging.level.root=WARN",
+                "--management.metrics.distribution.slo.mongodb.driver.commands=1ms,5ms,10ms,25ms,50ms,100ms,250ms"));
         for (int m = 0; m < moderators; m++) {
             arguments.add("--moderation.security.users[" + m + "].username=mod-" + m);
             arguments.add("--moderation.security.users[" + m + "].password=" + hash);
@@ -117,9 +118,17 @@ public final class QueueLoad {
                 System.out.printf("%d moderators, %d ms between actions, %d s:%n", level, thinkMillis, seconds);
                 var pagesBefore = ServerSide.of(meters, "/api/v1/queue");
                 var decisionsBefore = ServerSide.of(meters, "/api/v1/comments/{commentId}/decision");
+                var mongoBefore = mongoCommands(meters);
                 work(http, base, level, seconds, thinkMillis).report();
-                ServerSide.of(meters, "/api/v1/queue").minus(pagesBefore).report("GET /queue");
-                ServerSide.of(meters, "/api/v1/comments/{commentId}/decision").minus(decisionsBefore).report("POST decision");
+                ServerSide.of(meters, "/api/v1/queue").minus(pagesBefore).report("server side, GET /queue");
+                ServerSide.of(meters, "/api/v1/comments/{commentId}/decision").minus(decisionsBefore).report("server side, POST decision");
+                var mongoAfter = mongoCommands(meters);
+                mongoAfter.forEach((command, after) -> {
+                    var during = after.minus(mongoBefore.getOrDefault(command, ServerSide.NONE));
+                    if (during.count() > 0) {
+                        during.report("MongoDB driver, " + command);
+                    }
+                });
             }
             if (recording != null) {
                 recording.stop();
@@ -129,6 +138,17 @@ public final class QueueLoad {
             context.close();
         }
         System.exit(0);
+    }
+
+    /** MongoDB commands by command and collection, as the driver timed them from send to reply. */
+    static java.util.SortedMap<String, ServerSide> mongoCommands(MeterRegistry meters) {
+        var out = new java.util.TreeMap<String, ServerSide>();
+        for (var timer : meters.find("mongodb.driver.commands").timers()) {
+            var id = timer.getId();
+            out.merge(id.getTag("command") + " " + id.getTag("collection"), ServerSide.of(java.util.List.of(timer)),
+                    ServerSide::plus);
+        }
+        return out;
     }
 
     /** Sends the comments, about one in ten of them abusive; returns how many should be held. */
@@ -185,6 +205,11 @@ public final class QueueLoad {
                 int p = 0;
                 int d = 0;
                 try {
+                    // moderators start at random points of a pause, as they would be found at any moment of
+                    // their day: all starting at once is a burst no steady load has
+                    if (thinkMillis > 0) {
+                        TimeUnit.MILLISECONDS.sleep(random.nextLong(thinkMillis + 1));
+                    }
                     while (System.nanoTime() < deadline) {
                         var query = switch (me % 4) {
                             case 0, 1 -> "sort=priority";
@@ -292,11 +317,17 @@ public final class QueueLoad {
      */
     record ServerSide(double[] bucketsMillis, long[] within, long count) {
 
+        static final ServerSide NONE = new ServerSide(new double[0], new long[0], 0);
+
         static ServerSide of(MeterRegistry meters, String uri) {
+            return of(meters.find("http.server.requests").tag("uri", uri).timers());
+        }
+
+        static ServerSide of(java.util.Collection<io.micrometer.core.instrument.Timer> timers) {
             double[] buckets = null;
             long[] within = null;
             long count = 0;
-            for (var timer : meters.find("http.server.requests").tag("uri", uri).timers()) {
+            for (var timer : timers) {
                 var snapshot = timer.takeSnapshot();
                 var histogram = snapshot.histogramCounts();
                 if (buckets == null) {
@@ -308,7 +339,15 @@ public final class QueueLoad {
                 }
                 count += snapshot.count();
             }
-            return buckets == null ? new ServerSide(new double[0], new long[0], 0) : new ServerSide(buckets, within, count);
+            return buckets == null ? NONE : new ServerSide(buckets, within, count);
+        }
+
+        ServerSide plus(ServerSide other) {
+            var out = within.clone();
+            for (int i = 0; i < out.length && i < other.within.length; i++) {
+                out[i] += other.within[i];
+            }
+            return new ServerSide(bucketsMillis, out, count + other.count);
         }
 
         ServerSide minus(ServerSide before) {
@@ -320,7 +359,7 @@ public final class QueueLoad {
         }
 
         void report(String route) {
-            var line = new StringBuilder("| server side, " + route + " | " + count + " requests |");
+            var line = new StringBuilder("| " + route + " | " + count + " requests |");
             for (int i = 0; i < bucketsMillis.length; i++) {
                 line.append(String.format(" <=%.0f ms %.1f%% |", bucketsMillis[i], count == 0 ? 0 : 100.0 * within[i] / count));
             }
