@@ -118,15 +118,15 @@ public class EngineStagesBenchmark {
     @OperationsPerInvocation(COMMENTS)
     public void regexes(Blackhole blackhole) {
         var filter = compiled.regexFilter;
-        var seen = new boolean[filter.factorCount];
+        var seen = new RegexPrefilter.Seen();
         for (int c = 0; c < comments.length; c++) {
             var comment = comments[c];
             var chars = commentChars[c];
-            filter.scan(chars, chars.length, seen);
+            filter.reset(seen);
             for (int r = 0; r < compiled.regexes.size(); r++) {
                 var regex = compiled.regexes.get(r);
-                if (!filter.mayMatch(r, seen, chars, chars.length)
-                        || (!regex.when().isEmpty() && !containsAny(comment, regex.when()))) {
+                if ((!regex.when().isEmpty() && !containsAny(comment, regex.when()))
+                        || !filter.mayMatch(r, chars, chars.length, seen)) {
                     continue;
                 }
                 blackhole.consume(regex.pattern().matcher(comment).find(0));
