@@ -118,15 +118,15 @@ public class EngineStagesBenchmark {
     @OperationsPerInvocation(COMMENTS)
     public void regexes(Blackhole blackhole) {
         var filter = compiled.regexFilter;
-        var seen = new RegexPrefilter.Seen();
+        var seen = new boolean[filter.factorCount];
         for (int c = 0; c < comments.length; c++) {
             var comment = comments[c];
             var chars = commentChars[c];
-            filter.reset(seen);
+            filter.scan(chars, chars.length, seen);
             for (int r = 0; r < compiled.regexes.size(); r++) {
                 var regex = compiled.regexes.get(r);
-                if ((!regex.when().isEmpty() && !containsAny(comment, regex.when()))
-                        || !filter.mayMatch(r, chars, chars.length, seen)) {
+                if (!filter.mayMatch(r, seen, chars, chars.length)
+                        || (!regex.when().isEmpty() && !containsAny(comment, regex.when()))) {
                     continue;
                 }
                 blackhole.consume(regex.pattern().matcher(comment).find(0));

@@ -8,18 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Tells which regex rules could match a text, so that RE2J runs only for those: the literals of every
- * rule's {@link RegexRequirements} and {@code when} list go into one case-insensitive automaton over the
- * original text. A rule is a candidate when, for a regex anchored at both ends, the text holds no more
- * letters and digits than a match can; for one anchored at the start, its window factor occurs among the
- * text's first letters; and each of its factors occurs (as a whole word where the factor says so). The
- * cheap tests come first and the pass over the whole text is made only when a rule gets that far, once
- * per text ({@link Seen}). Never rules out a text the regex matches.
- *
- * <pre>{@code
- * filter.reset(seen);
- * boolean run = filter.mayMatch(r, chars, length, seen);
- * }</pre>
+ * Tells, from one pass over a text, which regex rules could match it, so that RE2J runs only for those:
+ * the literals of every rule's {@link RegexRequirements} and {@code when} list go into one
+ * case-insensitive automaton over the original text. A rule is a candidate when each of its factors was
+ * seen (as a whole word where the factor says so) and, for a regex anchored at both ends, the text holds
+ * no more letters and digits than a match can. Never rules out a text the regex matches.
  */
 final class RegexPrefilter {
 
@@ -32,17 +25,7 @@ final class RegexPrefilter {
     /** Per rule: the factors it needs, and the most letters and digits of a text it can match. */
     private final int[][] ruleFactors;
     private final int[] ruleMaxWordChars;
-    /** Per rule: the factor it needs among the text's first ruleWindow letters and digits, or -1. */
-    private final int[] ruleWindowFactor;
-    private final int[] ruleWindow;
     final int factorCount;
-
-    /** What the passes over one text found; reused from text to text ({@link #reset}). */
-    static final class Seen {
-        boolean[] factors = new boolean[16];
-        boolean[] window = new boolean[16];
-        boolean scanned;
-    }
 
     RegexPrefilter(List<CompiledRules.RegexRule> regexes) {
         // identical factors of different rules share one flag (plain loops: this runs at start-up, where
@@ -51,8 +34,6 @@ final class RegexPrefilter {
         var factors = new ArrayList<RegexRequirements.Factor>();
         ruleFactors = new int[regexes.size()][];
         ruleMaxWordChars = new int[regexes.size()];
-        ruleWindowFactor = new int[regexes.size()];
-        ruleWindow = new int[regexes.size()];
         for (int r = 0; r < regexes.size(); r++) {
             var regex = regexes.get(r);
             var requirements = RegexRequirements.of(regex.pattern().pattern());
@@ -81,18 +62,6 @@ final class RegexPrefilter {
                 ruleFactors[r][k++] = id;
             }
             ruleMaxWordChars[r] = requirements.maxWordChars;
-            ruleWindowFactor[r] = -1;
-            ruleWindow[r] = RegexRequirements.UNBOUNDED;
-            if (requirements.window != null) {
-                var id = index.get(requirements.window.key());
-                if (id == null) {
-                    id = factors.size();
-                    index.put(requirements.window.key(), id);
-                    factors.add(requirements.window);
-                }
-                ruleWindowFactor[r] = id;
-                ruleWindow[r] = requirements.windowWordChars;
-            }
         }
         factorCount = factors.size();
         var patterns = new ArrayList<String>();
@@ -166,60 +135,15 @@ final class RegexPrefilter {
         }
     }
 
-    /** Readies {@code seen} for a new text. */
-    void reset(Seen seen) {
-        if (seen.factors.length < factorCount) {
-            seen.factors = new boolean[factorCount];
-            seen.window = new boolean[factorCount];
-        }
-        seen.scanned = false;
-    }
-
-    /** Whether rule {@code r} could match the text; scans it (once per {@link #reset}) only when needed. */
-    boolean mayMatch(int r, char[] text, int length, Seen seen) {
-        int max = ruleMaxWordChars[r];
-        if (max != RegexRequirements.UNBOUNDED && wordChars(text, length, max) > max) {
-            return false;
-        }
-        if (ruleWindowFactor[r] >= 0) {
-            // most texts are ruled out by their first few words: scan those alone
-            int end = afterWordChars(text, length, ruleWindow[r]);
-            Arrays.fill(seen.window, 0, factorCount, false);
-            automaton.scan(text, end, new Marks(text, end, seen.window));
-            if (!seen.window[ruleWindowFactor[r]]) {
-                return false;
-            }
-        }
-        if (ruleFactors[r].length == 0) {
-            return true;
-        }
-        if (!seen.scanned) {
-            scan(text, length, seen.factors);
-            seen.scanned = true;
-        }
+    /** Whether rule {@code r} could match the text whose factors {@link #scan} marked. */
+    boolean mayMatch(int r, boolean[] seen, char[] text, int length) {
         for (int factor : ruleFactors[r]) {
-            if (!seen.factors[factor]) {
+            if (!seen[factor]) {
                 return false;
             }
         }
-        return true;
-    }
-
-    /**
-     * Where the text's first {@code count} letters and digits end: the index of the next one, or the length.
-     * A literal within them ends there at the latest; one cut short there is still found, as the end of the
-     * scanned text counts as a word's end.
-     */
-    private static int afterWordChars(char[] text, int length, int count) {
-        int seen = 0;
-        for (int i = 0; i < length; ) {
-            int cp = Character.codePointAt(text, i, length);
-            if (Character.isLetterOrDigit(cp) && seen++ == count) {
-                return i;
-            }
-            i += Character.charCount(cp);
-        }
-        return length;
+        int max = ruleMaxWordChars[r];
+        return max == RegexRequirements.UNBOUNDED || wordChars(text, length, max) <= max;
     }
 
     /** Letters and digits in the text, counted up to one past {@code limit}. */

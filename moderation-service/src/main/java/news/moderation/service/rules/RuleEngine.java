@@ -35,7 +35,7 @@ public final class RuleEngine {
     private static final class Scratch {
         final TextNormalizer normalizer = new TextNormalizer();
         final TermHits hits = new TermHits();
-        final RegexPrefilter.Seen seen = new RegexPrefilter.Seen();
+        boolean[] seenFactors = new boolean[16];
     }
 
     private final CompiledRules compiled;
@@ -120,18 +120,20 @@ public final class RuleEngine {
         if (regexes.isEmpty()) {
             return;
         }
-        // RE2J takes microseconds even to fail: first rule out the regexes that cannot match, the cheapest
-        // way first (a when literal is a vectorised search; the prefilter scans the text only if it must)
+        // RE2J takes microseconds even to fail: first rule out, in one pass, the regexes that cannot match
         var filter = compiled.regexFilter;
-        var seen = scratch.seen;
-        filter.reset(seen);
+        if (scratch.seenFactors.length < filter.factorCount) {
+            scratch.seenFactors = new boolean[filter.factorCount];
+        }
+        var seen = scratch.seenFactors;
         var chars = scratch.normalizer.source();
+        filter.scan(chars, text.length(), seen);
         for (int r = 0; r < regexes.size(); r++) {
             var regex = regexes.get(r);
-            if (!regex.when().isEmpty() && !containsAny(text, regex.when())) {
+            if (!filter.mayMatch(r, seen, chars, text.length())) {
                 continue;
             }
-            if (!filter.mayMatch(r, chars, text.length(), seen)) {
+            if (!regex.when().isEmpty() && !containsAny(text, regex.when())) {
                 continue;
             }
             var matcher = regex.pattern().matcher(text);
