@@ -1,6 +1,7 @@
 package news.moderation.service.bench;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import news.moderation.contract.CommentSubmitted;
 import news.moderation.contract.ContractJson;
 import news.moderation.local.TestServices;
@@ -28,10 +29,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -141,11 +145,11 @@ public final class QueueLoad {
     }
 
     /** MongoDB commands by command and collection, as the driver timed them from send to reply. */
-    static java.util.SortedMap<String, ServerSide> mongoCommands(MeterRegistry meters) {
-        var out = new java.util.TreeMap<String, ServerSide>();
+    static SortedMap<String, ServerSide> mongoCommands(MeterRegistry meters) {
+        var out = new TreeMap<String, ServerSide>();
         for (var timer : meters.find("mongodb.driver.commands").timers()) {
             var id = timer.getId();
-            out.merge(id.getTag("command") + " " + id.getTag("collection"), ServerSide.of(java.util.List.of(timer)),
+            out.merge(id.getTag("command") + " " + id.getTag("collection"), ServerSide.of(List.of(timer)),
                     ServerSide::plus);
         }
         return out;
@@ -312,8 +316,9 @@ public final class QueueLoad {
     }
 
     /**
-     * The service's own view of a route: requests answered within each of the {@code http.server.requests} SLO
-     * buckets (application.yml), from request arrival to response, so without the client's queueing.
+     * Requests answered within each SLO bucket of some timers: the service's own view of a route
+     * ({@code http.server.requests}, buckets from application.yml: request arrival to response, so without the
+     * client's queueing), or the MongoDB driver's of a command ({@code mongodb.driver.commands}, buckets set above).
      */
     record ServerSide(double[] bucketsMillis, long[] within, long count) {
 
@@ -323,7 +328,7 @@ public final class QueueLoad {
             return of(meters.find("http.server.requests").tag("uri", uri).timers());
         }
 
-        static ServerSide of(java.util.Collection<io.micrometer.core.instrument.Timer> timers) {
+        static ServerSide of(Collection<Timer> timers) {
             double[] buckets = null;
             long[] within = null;
             long count = 0;
@@ -358,8 +363,8 @@ public final class QueueLoad {
             return new ServerSide(bucketsMillis, out, count - before.count);
         }
 
-        void report(String route) {
-            var line = new StringBuilder("| " + route + " | " + count + " requests |");
+        void report(String what) {
+            var line = new StringBuilder("| " + what + " | " + count + " requests |");
             for (int i = 0; i < bucketsMillis.length; i++) {
                 line.append(String.format(" <=%.0f ms %.1f%% |", bucketsMillis[i], count == 0 ? 0 : 100.0 * within[i] / count));
             }
