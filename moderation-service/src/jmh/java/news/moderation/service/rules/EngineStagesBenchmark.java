@@ -45,6 +45,8 @@ public class EngineStagesBenchmark {
     private String[] comments;
     private char[][] commentChars;
     private NormalizedText[] normalized;
+    /** Per comment: the regex factors the automaton's pass found in its normalized text. */
+    private boolean[][] regexCandidates;
     private final TextNormalizer normalizer = new TextNormalizer();
     private final TermHits hits = new TermHits();
 
@@ -57,6 +59,12 @@ public class EngineStagesBenchmark {
         for (int i = 0; i < comments.length; i++) {
             commentChars[i] = comments[i].toCharArray(); // the engine has them from the normalizer's pass
             normalized[i] = TextNormalizer.normalize(comments[i]);  // a fresh result each, kept
+        }
+        regexCandidates = new boolean[comments.length][];
+        for (int i = 0; i < comments.length; i++) {
+            hits.reset(normalized[i], compiled);
+            compiled.automaton.scan(normalized[i].chars, normalized[i].length, hits);
+            regexCandidates[i] = hits.regexCandidates().clone();
         }
         System.out.printf("%n[automaton] %d patterns, %d states, transition table %.1f MB%n", compiled.terms.size(),
                 compiled.automaton.states(), tableBytes(compiled.automaton) / 1e6);
@@ -101,35 +109,23 @@ public class EngineStagesBenchmark {
         }
     }
 
-    private static boolean containsAny(String text, java.util.List<String> literals) {
-        for (int i = 0; i < literals.size(); i++) {
-            if (text.contains(literals.get(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
-     * Stage 3: the regex rules on the original text as evaluate runs them: one prefilter pass over the
-     * text, then RE2J (each rule tried once here) only for the rules that could match.
+     * Stage 3: the regex rules on the original text as evaluate runs them, given what the automaton's pass
+     * found of their factors: the cheap checks, a prefilter pass over the text only for a rule that passes
+     * them, then RE2J (each rule tried once here) only for the rules that could match.
      */
     @Benchmark
     @OperationsPerInvocation(COMMENTS)
     public void regexes(Blackhole blackhole) {
         var filter = compiled.regexFilter;
-        var seen = new boolean[filter.factorCount];
+        var pass = new RegexPrefilter.Pass();
         for (int c = 0; c < comments.length; c++) {
             var comment = comments[c];
-            var chars = commentChars[c];
-            filter.scan(chars, chars.length, seen);
+            filter.reset(pass);
             for (int r = 0; r < compiled.regexes.size(); r++) {
-                var regex = compiled.regexes.get(r);
-                if (!filter.mayMatch(r, seen, chars, chars.length)
-                        || (!regex.when().isEmpty() && !containsAny(comment, regex.when()))) {
-                    continue;
+                if (filter.mayMatch(r, comment, commentChars[c], regexCandidates[c], pass)) {
+                    blackhole.consume(compiled.regexes.get(r).pattern().matcher(comment).find(0));
                 }
-                blackhole.consume(regex.pattern().matcher(comment).find(0));
             }
         }
     }

@@ -5,7 +5,10 @@ import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Rule packs compiled for matching: one automaton for every term and allow phrase, plus regexes. */
+/**
+ * Rule packs compiled for matching: one automaton for every term and allow phrase (and the regex
+ * prefilter's normalized factors), plus regexes.
+ */
 final class CompiledRules {
 
     /** A term or allow phrase as the automaton knows it. */
@@ -98,7 +101,7 @@ final class CompiledRules {
     final List<RegexRule> regexes = new ArrayList<>();
     final List<StructuralRule> structural = new ArrayList<>();
     final Automaton automaton;
-    /** Which regexes could match a text, from one pass over it. */
+    /** Which regexes could match a text: partly from the automaton's pass, which also finds their factors. */
     final RegexPrefilter regexFilter;
 
     CompiledRules(List<RulePack> packs) {
@@ -138,8 +141,10 @@ final class CompiledRules {
                 structural.add(rule);
             }
         }
-        automaton = new Automaton(patterns);
         regexFilter = new RegexPrefilter(regexes);
+        // after the terms: a pattern numbered past them stands for a regex factor (TermHits tells them apart)
+        patterns.addAll(regexFilter.normalizedPatterns);
+        automaton = new Automaton(patterns);
     }
 
     private void add(String term, int rule, List<String> patterns, TextNormalizer normalizer) {

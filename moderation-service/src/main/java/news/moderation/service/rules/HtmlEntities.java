@@ -18,6 +18,11 @@ final class HtmlEntities {
     private HtmlEntities() {
     }
 
+    /** The names of the entities decoded by name. */
+    static java.util.Set<String> names() {
+        return NAMED.keySet();
+    }
+
     /** Index of the {@code ;} closing an entity that starts at {@code amp}, or -1. */
     static int end(String text, int amp) {
         int limit = Math.min(text.length(), amp + MAX_LENGTH);

@@ -19,6 +19,10 @@ import java.util.Set;
  *   <li>{@link #maxWordChars}: for a regex anchored at both ends ({@code ^...$}, no multi-line flag), the
  *       most letters and digits a whole text it matches can hold: a reply that is nothing but an insult
  *       has a few words, a comment of three hundred characters is never one.</li>
+ *   <li>{@link #window} and {@link #windowWordChars}: for a regex anchored at the start only, a factor that
+ *       every match holds within its first letters and digits, which are then the text's first ones:
+ *       {@code ^[\s\p{P}]*(?:(?:just|now)\s+)?(die|kys)(?:\s+\w+)*$} needs "die" or "kys" within the
+ *       text's first 8 letters, so the check reads a few chars instead of the whole comment.</li>
  * </ul>
  *
  * This is an optimisation that must never change a result: any construct the reader does not know, or
@@ -42,14 +46,19 @@ final class RegexRequirements {
     /** Literals shorter than this occur in nearly every text: not worth checking. */
     private static final int MIN_LITERAL = 2;
 
-    static final RegexRequirements NONE = new RegexRequirements(List.of(), UNBOUNDED);
+    static final RegexRequirements NONE = new RegexRequirements(List.of(), UNBOUNDED, null, UNBOUNDED);
 
     final List<Factor> factors;
     final int maxWordChars;
+    /** A factor every match holds within the text's first {@link #windowWordChars} letters and digits, or null. */
+    final Factor window;
+    final int windowWordChars;
 
-    private RegexRequirements(List<Factor> factors, int maxWordChars) {
+    private RegexRequirements(List<Factor> factors, int maxWordChars, Factor window, int windowWordChars) {
         this.factors = factors;
         this.maxWordChars = maxWordChars;
+        this.window = window;
+        this.windowWordChars = windowWordChars;
     }
 
     static RegexRequirements of(String regex) {
@@ -80,7 +89,10 @@ final class RegexRequirements {
             }
             int max = node.anchoredStart && node.anchoredEnd && !parser.multiLine && node.maxWordChars < INF
                     ? (int) node.maxWordChars : UNBOUNDED;
-            return new RegexRequirements(List.copyOf(factors), max);
+            // anchored at the start, a match begins where the text does: its first letters are the text's
+            boolean atTextStart = node.anchoredStart && !parser.multiLine && node.first != null && node.firstWithin < INF;
+            return new RegexRequirements(List.copyOf(factors), max, atTextStart ? node.first : null,
+                    atTextStart ? (int) node.firstWithin : UNBOUNDED);
         } catch (RuntimeException e) {
             // anything unexpected: no requirement, the regex runs on every text
             return NONE;
@@ -148,6 +160,16 @@ final class RegexRequirements {
         boolean anchoredEnd;
         /** Only flags, e.g. (?i): no part of the match. */
         boolean flagsOnly;
+        /** A factor of {@link #required} that every match holds within its first {@link #firstWithin} word chars. */
+        Factor first;
+        long firstWithin = INF;
+
+        void earliest(Factor f, long within) {
+            if (f != null && within < firstWithin) {
+                first = f;
+                firstWithin = within;
+            }
+        }
 
         static Node exact(String s, long wordChars) {
             var node = new Node();
@@ -255,10 +277,18 @@ final class RegexRequirements {
             // a part that is not known or at an anchor, and becomes a factor bounded by its neighbours
             Set<String> run = new LinkedHashSet<>(List.of(""));
             int runStart = 0;
+            // the most word chars of parts [0, k): a factor of part k ends within upTo + what part k holds
+            long upTo = 0;
             for (int k = 0; k < parts.size(); k++) {
                 var part = parts.get(k);
                 node.maxWordChars = Math.min(INF, node.maxWordChars + part.maxWordChars);
                 required.addAll(part.required);
+                for (var f : part.required) {
+                    node.earliest(f, node.maxWordChars);
+                }
+                node.earliest(part.first, Math.min(INF, upTo + part.firstWithin));
+                long before = upTo;
+                upTo = node.maxWordChars;
                 whole = whole == null || part.exact == null ? null : product(whole, part.exact);
                 if (part.exact != null && !part.emptyWidth) {
                     var next = product(run, part.exact);
@@ -267,7 +297,8 @@ final class RegexRequirements {
                         continue;
                     }
                 }
-                addRun(required, run, parts, runStart, k);
+                // the run is parts [runStart, k): it ends before part k
+                node.earliest(addRun(required, run, parts, runStart, k), before);
                 if (part.exact != null && !part.emptyWidth) {
                     run = new LinkedHashSet<>(part.exact);
                     runStart = k;
@@ -276,7 +307,7 @@ final class RegexRequirements {
                     runStart = k + 1;
                 }
             }
-            addRun(required, run, parts, runStart, parts.size());
+            node.earliest(addRun(required, run, parts, runStart, parts.size()), node.maxWordChars);
             node.exact = whole;
             node.required = required;
             node.anchoredStart = !parts.isEmpty() && parts.get(0).anchoredStart;
@@ -298,10 +329,10 @@ final class RegexRequirements {
             return product;
         }
 
-        /** The exact run of parts [from, to) as a factor, bounded by the parts just outside it. */
-        private static void addRun(List<Factor> required, Set<String> run, List<Node> parts, int from, int to) {
+        /** The exact run of parts [from, to) as a factor, bounded by the parts just outside it; the factor or null. */
+        private static Factor addRun(List<Factor> required, Set<String> run, List<Node> parts, int from, int to) {
             if (run.contains("")) {
-                return;
+                return null;
             }
             boolean start = from > 0 && parts.get(from - 1).bounds;
             boolean end = to < parts.size() && parts.get(to).bounds;
@@ -309,6 +340,7 @@ final class RegexRequirements {
             if (f != null) {
                 required.add(f);
             }
+            return f;
         }
 
         Node repetition() {

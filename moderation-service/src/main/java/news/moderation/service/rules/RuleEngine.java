@@ -35,7 +35,7 @@ public final class RuleEngine {
     private static final class Scratch {
         final TextNormalizer normalizer = new TextNormalizer();
         final TermHits hits = new TermHits();
-        boolean[] seenFactors = new boolean[16];
+        final RegexPrefilter.Pass regexPass = new RegexPrefilter.Pass();
     }
 
     private final CompiledRules compiled;
@@ -120,20 +120,16 @@ public final class RuleEngine {
         if (regexes.isEmpty()) {
             return;
         }
-        // RE2J takes microseconds even to fail: first rule out, in one pass, the regexes that cannot match
+        // RE2J takes microseconds even to fail: rule out the regexes that cannot match, cheapest check first
+        // (the automaton's pass already looked for their factors in the normalized text; a pass over the
+        // original only if a rule gets that far)
         var filter = compiled.regexFilter;
-        if (scratch.seenFactors.length < filter.factorCount) {
-            scratch.seenFactors = new boolean[filter.factorCount];
-        }
-        var seen = scratch.seenFactors;
+        var candidates = scratch.hits.regexCandidates();
         var chars = scratch.normalizer.source();
-        filter.scan(chars, text.length(), seen);
+        filter.reset(scratch.regexPass);
         for (int r = 0; r < regexes.size(); r++) {
             var regex = regexes.get(r);
-            if (!filter.mayMatch(r, seen, chars, text.length())) {
-                continue;
-            }
-            if (!regex.when().isEmpty() && !containsAny(text, regex.when())) {
+            if (!filter.mayMatch(r, text, chars, candidates, scratch.regexPass)) {
                 continue;
             }
             var matcher = regex.pattern().matcher(text);
@@ -151,15 +147,6 @@ public final class RuleEngine {
                 from = Math.max(end, matcher.start() + 1);
             }
         }
-    }
-
-    private static boolean containsAny(String text, List<String> literals) {
-        for (int i = 0; i < literals.size(); i++) {
-            if (text.contains(literals.get(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void structuralMatches(String text, NormalizedText normalized, List<Match> matches) {

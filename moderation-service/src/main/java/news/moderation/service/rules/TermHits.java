@@ -26,6 +26,10 @@ final class TermHits implements Automaton.Hits {
     /** Per surviving hit: rule index and the first and last position of its highlight. */
     private int[] survivors = new int[24];
     private int survivorCount;
+    /** Automaton patterns from this number on are the regex prefilter's, not terms. */
+    private int termCount;
+    /** Per regex factor: whether its normalized form occurs (see {@link RegexPrefilter#candidate}). */
+    private boolean[] regexCandidates = new boolean[8];
 
     void reset(NormalizedText text, CompiledRules compiled) {
         this.text = text;
@@ -34,10 +38,25 @@ final class TermHits implements Automaton.Hits {
         allowCount = 0;
         candidateCount = 0;
         survivorCount = 0;
+        termCount = compiled.terms.size();
+        int factors = compiled.regexFilter.factorCount;
+        if (regexCandidates.length < factors) {
+            regexCandidates = new boolean[factors];
+        }
+        Arrays.fill(regexCandidates, 0, factors, false);
+    }
+
+    /** The regex factors whose normalized form the last scan found, valid until the next {@link #reset}. */
+    boolean[] regexCandidates() {
+        return regexCandidates;
     }
 
     @Override
     public void hit(int pattern, int end) {
+        if (pattern >= termCount) {
+            regexCandidates[compiled.regexFilter.normalizedFactor(pattern - termCount)] = true;
+            return;
+        }
         var term = compiled.terms.get(pattern);
         int last = term.anchoredEnd() ? end - 1 : end;
         int first = last - term.letters() + 1;
