@@ -88,8 +88,8 @@ final class Automaton {
         int[][] own = ownOutputs(end, states);
 
         // breadth first: a state's failure state is shallower, so its row is complete when the state's is filled
-        delta = Arrays.copyOf(go, states * classes);
-        outputs = new int[states][];
+        int[] delta = Arrays.copyOf(go, states * classes);
+        int[][] outputs = new int[states][];
         int[] fail = new int[states];
         int[] queue = new int[states];
         int head = 0;
@@ -116,10 +116,29 @@ final class Automaton {
                 }
             }
         }
-        for (int i = 0; i < delta.length; i++) {
-            int next = delta[i];
-            delta[i] = outputs[next] == null ? next * classes : ~(next * classes);
+        // renumber the states breadth first: the shallow ones, where nearly every step of a scan lands, then
+        // sit side by side at the start of the table instead of wherever their first pattern put them, so the
+        // rows a scan keeps reading fit in a few cache lines and pages
+        int[] renumbered = new int[states];
+        for (int k = 0; k < tail; k++) {
+            renumbered[queue[k]] = k + 1;
         }
+        int[] table = new int[delta.length];
+        int[][] outputsByNumber = new int[states][];
+        for (int state = 0; state < states; state++) {
+            int from = state * classes;
+            int to = renumbered[state] * classes;
+            for (int cls = 0; cls < classes; cls++) {
+                table[to + cls] = renumbered[delta[from + cls]];
+            }
+            outputsByNumber[renumbered[state]] = outputs[state];
+        }
+        for (int i = 0; i < table.length; i++) {
+            int next = table[i];
+            table[i] = outputsByNumber[next] == null ? next * classes : ~(next * classes);
+        }
+        this.delta = table;
+        this.outputs = outputsByNumber;
     }
 
     /** Each state's own patterns, in pattern order. */

@@ -10,6 +10,9 @@ package news.moderation.service.rules;
  *   bits 16-19  kind: LETTER, DIGIT, SYMBOL, SEPARATOR, NEWLINE, DROP, MARK or FOLDS
  *   bit  22     white space (a separator that is a space, not punctuation)
  *   bits 23-24  how many separator units a SEPARATOR stands for (an emoji folds to two)
+ *   bit  25     a separator or line break that ends a word as it is: not {@code &} (an entity may
+ *               start there) nor a surrogate (a pair may be a letter)
+ *   bit  26     bit 25, or a char that leaves no trace (DROP): what a run of separators may hold
  *   bit  27     a letter or digit (a char of a word)
  *   bit  28     a Latin letter (after folding), bit 29 a Cyrillic one: a word with both has look-alikes
  *   bit  30     lower case in the original, bit 31 upper case (counted for the shouting rule)
@@ -43,6 +46,10 @@ final class CharClasses {
     private static final int UPPER = 1 << 31;
     private static final int WHITESPACE = 1 << 22;
     private static final int COUNT_SHIFT = 23;
+    /** Bit 25: SEPARATOR or NEWLINE, and neither {@code &} nor a surrogate. */
+    static final int PLAIN_SEPARATOR = 1 << 25;
+    /** Bit 26: PLAIN_SEPARATOR or DROP. */
+    static final int GAP = 1 << 26;
 
     /**
      * The Basic Multilingual Plane and plane 1 (emoji, mathematical letters), filled in as code points are
@@ -54,8 +61,15 @@ final class CharClasses {
 
     static {
         for (int c = 0; c < 128; c++) {
-            CACHE[c] = ascii((char) c);
+            CACHE[c] = withGapBits(c, ascii((char) c));
         }
+    }
+
+    /** The bits the normalizer's loops test separators by, so that each needs one test instead of four. */
+    private static int withGapBits(int cp, int info) {
+        int kind = kind(info);
+        boolean plain = (kind == SEPARATOR || kind == NEWLINE) && cp != '&' && !(cp >= 0xD800 && cp <= 0xDFFF);
+        return info | (plain ? PLAIN_SEPARATOR | GAP : 0) | (kind == DROP ? GAP : 0);
     }
 
     private CharClasses() {
@@ -74,12 +88,12 @@ final class CharClasses {
         if (cp < CACHE.length) {
             int info = CACHE[cp];
             if (info == 0) {
-                info = compute(cp);
+                info = withGapBits(cp, compute(cp));
                 CACHE[cp] = info;
             }
             return info;
         }
-        return compute(cp);
+        return withGapBits(cp, compute(cp));
     }
 
     static int kind(int info) {

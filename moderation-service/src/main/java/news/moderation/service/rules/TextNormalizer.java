@@ -43,8 +43,6 @@ final class TextNormalizer {
     private static final int RETAINED_CAPACITY = 1 << 16;
 
     private static final int MIXED = CharClasses.LATIN | CharClasses.CYRILLIC;
-    /** By the top two bits of a char's entry (lower case, upper case): what it adds to the case counts. */
-    private static final long[] CASES = {0, 1, 1L << 32, 0};
     private static final int LETTER_AND_DIGIT = CharClasses.LETTER_BITS | CharClasses.DIGIT_BITS;
 
     private NormalizedText out;
@@ -198,7 +196,7 @@ final class TextNormalizer {
                         longestRepeat = repeat;
                     }
                 }
-                cases += CASES[info >>> 30];
+                cases += casesOf(info);
                 c = src[++i];
                 info = CharClasses.cached(c);
             }
@@ -206,7 +204,7 @@ final class TextNormalizer {
             // char not yet in the table); it stays if a separator or the end follows and it is neither of
             // two scripts, nor letters and digits (leetspeak), nor a single letter that may start a chain
             // of s.p.l.i.t letters; else the caller decides
-            boolean separator = i < len && c != '&' && !Character.isSurrogate(c) && isSeparator(info);
+            boolean separator = i < len && (info & CharClasses.PLAIN_SEPARATOR) != 0;
             if ((!separator && i != len) || (scripts & MIXED) == MIXED || (scripts & LETTER_AND_DIGIT) == LETTER_AND_DIGIT
                     || (n - wordOut == 1 && runs[wordOut] == 1 && (scripts & CharClasses.LETTER_BITS) != 0
                         && mayContinueSplit(src, i, len))) {
@@ -235,11 +233,10 @@ final class TextNormalizer {
                 if (repeat > longestRepeat) {
                     longestRepeat = repeat;
                 }
-                cases += CASES[info >>> 30];
+                cases += casesOf(info);
                 c = src[++i];
                 info = CharClasses.cached(c);
-            } while (i < len && c != '&' && !Character.isSurrogate(c) && (isSeparator(info)
-                    || (info & CharClasses.KIND_MASK) == CharClasses.DROP_BITS));
+            } while (i < len && (info & CharClasses.GAP) != 0);
             if (i == len || (info & CharClasses.WORD_CHAR) == 0) {
                 break;
             }
@@ -252,6 +249,11 @@ final class TextNormalizer {
         this.previous = src[i - 1];
         this.repeat = repeat;
         return i;
+    }
+
+    /** What a char adds to the case counts: upper case in the high half, lower case in the low one. */
+    private static long casesOf(int info) {
+        return ((long) (info >>> 31) << 32) | ((info >>> 30) & 1);
     }
 
     /**
@@ -276,11 +278,6 @@ final class TextNormalizer {
         // two letters in a row after the gap: the next word is no single letter
         return k + 1 >= len || (CharClasses.cached(src[k]) & CharClasses.KIND_MASK) != CharClasses.LETTER_BITS
                 || (CharClasses.cached(src[k + 1]) & CharClasses.KIND_MASK) != CharClasses.LETTER_BITS;
-    }
-
-    private static boolean isSeparator(int info) {
-        int kind = info & CharClasses.KIND_MASK;
-        return kind == CharClasses.SEPARATOR << 16 || kind == CharClasses.NEWLINE << 16;
     }
 
     /**
