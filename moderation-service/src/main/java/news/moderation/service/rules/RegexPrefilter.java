@@ -17,13 +17,18 @@ import java.util.Map;
  *       {@code when} list) have a form in the normalized text: a run of three letters or more of one of the
  *       literals, which normalization never breaks up (see {@link #normalizedForms}). Those forms go into
  *       the term automaton, so the engine's one pass over the normalized text also tells which factors
- *       <em>may</em> occur ({@link #candidate}), at no cost of its own.</li>
+ *       <em>may</em> occur, at no cost of its own.</li>
  *   <li>A rule anchored at both ends can only match a text of few letters and digits; one anchored at the
  *       start needs a factor among the text's first letters ({@link RegexRequirements#window}), looked for
- *       in those few chars alone.</li>
+ *       in those few chars alone; a rule with a {@code when} list needs one of its literals as written.</li>
  *   <li>Only then, at most once per text, one case-insensitive pass over the original text finds which
- *       factors do occur, as whole words where the factor says so ({@link #scan}, {@link #mayMatch}).</li>
+ *       factors do occur, as whole words where the factor says so.</li>
  * </ol>
+ *
+ * <pre>{@code
+ * filter.reset(pass);
+ * boolean run = filter.mayMatch(r, text, chars, termHits.regexCandidates(), pass);
+ * }</pre>
  *
  * Never rules out a text the regex matches: a property test runs the whole engine on texts made to
  * trip every step.
