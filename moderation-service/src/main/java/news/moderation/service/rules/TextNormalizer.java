@@ -196,7 +196,7 @@ final class TextNormalizer {
                         longestRepeat = repeat;
                     }
                 }
-                cases += casesOf(info);
+                cases += CASES[info >>> 30];
                 c = src[++i];
                 info = CharClasses.cached(c);
             }
@@ -233,7 +233,7 @@ final class TextNormalizer {
                 if (repeat > longestRepeat) {
                     longestRepeat = repeat;
                 }
-                cases += casesOf(info);
+                cases += CASES[info >>> 30];
                 c = src[++i];
                 info = CharClasses.cached(c);
             } while (i < len && (info & CharClasses.GAP) != 0);
@@ -251,10 +251,8 @@ final class TextNormalizer {
         return i;
     }
 
-    /** What a char adds to the case counts: upper case in the high half, lower case in the low one. */
-    private static long casesOf(int info) {
-        return ((long) (info >>> 31) << 32) | ((info >>> 30) & 1);
-    }
+    /** By the top two bits of a char's entry (lower case, upper case): what it adds to the case counts. */
+    private static final long[] CASES = {0, 1, 1L << 32, 0};
 
     /**
      * Whether a single letter followed by separators at {@code i} could be joined with what comes next:
