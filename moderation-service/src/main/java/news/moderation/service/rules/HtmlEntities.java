@@ -1,6 +1,7 @@
 package news.moderation.service.rules;
 
 import java.util.Map;
+import java.util.Set;
 
 /** Decodes the HTML entities readers' text arrives with ({@code &amp;}, {@code &#1076;}, {@code &#x64;}). */
 final class HtmlEntities {
@@ -19,7 +20,7 @@ final class HtmlEntities {
     }
 
     /** The names of the entities decoded by name. */
-    static java.util.Set<String> names() {
+    static Set<String> names() {
         return NAMED.keySet();
     }
 

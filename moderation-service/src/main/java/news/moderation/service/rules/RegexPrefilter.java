@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -195,8 +196,8 @@ final class RegexPrefilter {
      * Whether rule {@code r} could match {@code text}, the cheapest check first: a factor with a normalized
      * form that the automaton's pass did not find ({@code candidates}, from {@link TermHits}) rules it out;
      * so does, for a regex anchored at both ends, a text with more letters and digits than a match can
-     * hold, or a when list none of whose literals occurs. Only then the pass over the original text, once
-     * per text.
+     * hold; for one anchored at the start, a text without its window factor among its first letters; and a
+     * when list none of whose literals occurs. Only then the pass over the original text, once per text.
      *
      * @param chars the text's chars ({@code text.length()} of them)
      */
@@ -398,7 +399,7 @@ final class RegexPrefilter {
 
     /** Whether the letters {@code run} could be part of an HTML entity the normalizer decodes. */
     private static boolean inEntity(String run) {
-        var lower = run.toLowerCase(java.util.Locale.ROOT);
+        var lower = run.toLowerCase(Locale.ROOT);
         if (lower.matches("x?[a-f]+")) {
             return true;
         }
