@@ -181,6 +181,7 @@ final class RegexPrefilter {
         private boolean[] seen = new boolean[16];
         private boolean[] window = new boolean[16];
         private boolean scanned;
+        private final Marks marks = new Marks();
     }
 
     /** Readies {@code pass} for a new text. */
@@ -217,7 +218,7 @@ final class RegexPrefilter {
             // anchored at the start: most texts are ruled out by their first few words, so scan those alone
             int end = afterWordChars(chars, length, ruleWindow[r]);
             Arrays.fill(pass.window, 0, factorCount, false);
-            automaton.scan(chars, end, new Marks(chars, end, pass.window));
+            automaton.scan(chars, end, pass.marks.on(this, chars, end, pass.window));
             if (!pass.window[window]) {
                 return false;
             }
@@ -226,8 +227,12 @@ final class RegexPrefilter {
         if (!when.isEmpty() && !containsAny(text, when)) {
             return false;
         }
+        if (ruleFactors[r].length == 0) {
+            return true;
+        }
         if (!pass.scanned) {
-            scan(chars, length, pass.seen);
+            Arrays.fill(pass.seen, 0, factorCount, false);
+            automaton.scan(chars, length, pass.marks.on(this, chars, length, pass.seen));
             pass.scanned = true;
         }
         for (int factor : ruleFactors[r]) {
@@ -247,39 +252,37 @@ final class RegexPrefilter {
         return false;
     }
 
-    /** Marks in {@code seen} (at least {@link #factorCount} long) the factors that occur in the text. */
-    private void scan(char[] text, int length, boolean[] seen) {
-        Arrays.fill(seen, 0, factorCount, false);
-        if (factorCount > 0) {
-            automaton.scan(text, length, new Marks(text, length, seen));
-        }
-    }
+    /**
+     * Marks a factor seen where one of its literals occurs, at word boundaries where it needs them. One per
+     * {@link Pass}, pointed at each text in turn, so that a scan allocates nothing.
+     */
+    private static final class Marks implements Automaton.Hits {
+        private RegexPrefilter filter;
+        private char[] text;
+        private int length;
+        private boolean[] seen;
 
-    /** Marks a factor seen where one of its literals occurs, at word boundaries where it needs them. */
-    private final class Marks implements Automaton.Hits {
-        private final char[] text;
-        private final int length;
-        private final boolean[] seen;
-
-        Marks(char[] text, int length, boolean[] seen) {
+        Marks on(RegexPrefilter filter, char[] text, int length, boolean[] seen) {
+            this.filter = filter;
             this.text = text;
             this.length = length;
             this.seen = seen;
+            return this;
         }
 
         @Override
         public void hit(int pattern, int end) {
-            int factor = patternFactor[pattern];
+            int factor = filter.patternFactor[pattern];
             if (seen[factor]) {
                 return;
             }
-            int start = end - patternLength[pattern] + 1;
+            int start = end - filter.patternLength[pattern] + 1;
             // as RE2J's \b: a word char next to a word char is no boundary
-            if (patternWordStart[pattern] && start > 0 && RegexRequirements.isWordChar(text[start])
+            if (filter.patternWordStart[pattern] && start > 0 && RegexRequirements.isWordChar(text[start])
                     && RegexRequirements.isWordChar(text[start - 1])) {
                 return;
             }
-            if (patternWordEnd[pattern] && end + 1 < length && RegexRequirements.isWordChar(text[end])
+            if (filter.patternWordEnd[pattern] && end + 1 < length && RegexRequirements.isWordChar(text[end])
                     && RegexRequirements.isWordChar(text[end + 1])) {
                 return;
             }

@@ -28,7 +28,7 @@ final class TermHits implements Automaton.Hits {
     private int survivorCount;
     /** Automaton patterns from this number on are the regex prefilter's, not terms. */
     private int termCount;
-    /** Per regex factor: whether its normalized form occurs (see {@link RegexPrefilter#candidate}). */
+    /** Per regex factor: whether its normalized form occurs (see {@link RegexPrefilter#mayMatch}). */
     private boolean[] regexCandidates = new boolean[8];
 
     void reset(NormalizedText text, CompiledRules compiled) {

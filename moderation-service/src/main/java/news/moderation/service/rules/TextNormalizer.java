@@ -43,6 +43,8 @@ final class TextNormalizer {
     private static final int RETAINED_CAPACITY = 1 << 16;
 
     private static final int MIXED = CharClasses.LATIN | CharClasses.CYRILLIC;
+    /** By the top two bits of a char's entry (lower case, upper case): what it adds to the case counts. */
+    private static final long[] CASES = {0, 1, 1L << 32, 0};
     private static final int LETTER_AND_DIGIT = CharClasses.LETTER_BITS | CharClasses.DIGIT_BITS;
 
     private NormalizedText out;
@@ -250,9 +252,6 @@ final class TextNormalizer {
         this.repeat = repeat;
         return i;
     }
-
-    /** By the top two bits of a char's entry (lower case, upper case): what it adds to the case counts. */
-    private static final long[] CASES = {0, 1, 1L << 32, 0};
 
     /**
      * Whether a single letter followed by separators at {@code i} could be joined with what comes next:
