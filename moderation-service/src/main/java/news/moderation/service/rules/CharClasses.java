@@ -8,6 +8,8 @@ package news.moderation.service.rules;
  * <pre>
  *   bits  0-15  the folded char (LETTER, DIGIT, SYMBOL)
  *   bits 16-19  kind: LETTER, DIGIT, SYMBOL, SEPARATOR, NEWLINE, DROP, MARK or FOLDS
+ *   bit  20     a digit, bit 21 a letter of neither script: with bits 28 and 29, every char of a word
+ *               has exactly one of these four bits, so two neighbours of different classes show in one test
  *   bit  22     white space (a separator that is a space, not punctuation)
  *   bits 23-24  how many separator units a SEPARATOR stands for (an emoji folds to two)
  *   bit  25     a separator or line break that ends a word as it is: not {@code &} (an entity may
@@ -39,6 +41,8 @@ final class CharClasses {
     static final int LETTER_BITS = LETTER << 16;
     static final int DROP_BITS = DROP << 16;
     static final int DIGIT_BITS = DIGIT << 16;
+    static final int NUMERAL = 1 << 20;
+    static final int OTHER_SCRIPT = 1 << 21;
     static final int WORD_CHAR = 1 << 27;
     static final int LATIN = 1 << 28;
     static final int CYRILLIC = 1 << 29;
@@ -50,6 +54,8 @@ final class CharClasses {
     static final int PLAIN_SEPARATOR = 1 << 25;
     /** Bit 26: PLAIN_SEPARATOR or DROP. */
     static final int GAP = 1 << 26;
+    /** The class bits of a word char: Latin, Cyrillic or another script's letter, or a digit; one each. */
+    static final int WORD_CLASSES = LATIN | CYRILLIC | NUMERAL | OTHER_SCRIPT;
 
     /**
      * The Basic Multilingual Plane and plane 1 (emoji, mathematical letters), filled in as code points are
@@ -209,9 +215,9 @@ final class CharClasses {
     private static int pack(int kind, int c) {
         int flags = 0;
         if (kind == LETTER) {
-            flags = WORD_CHAR | (Scripts.isCyrillic((char) c) ? CYRILLIC : Scripts.isLatin((char) c) ? LATIN : 0);
+            flags = WORD_CHAR | (Scripts.isCyrillic((char) c) ? CYRILLIC : Scripts.isLatin((char) c) ? LATIN : OTHER_SCRIPT);
         } else if (kind == DIGIT) {
-            flags = WORD_CHAR;
+            flags = WORD_CHAR | NUMERAL;
         }
         return kind << 16 | c | flags;
     }

@@ -34,6 +34,11 @@ final class NormalizedText {
     private boolean inWord;
     /** End of the last word char written, for the closing space. */
     private int lastEnd;
+    /**
+     * {@code runs[length, onesTo)} are all 1, so that a writer of single chars may skip their run
+     * ({@link #runsOfOneUpTo}); what {@link #truncate} takes back is set to 1 again.
+     */
+    private int onesTo;
 
     NormalizedText() {
         this(16);
@@ -59,6 +64,18 @@ final class NormalizedText {
         length = 1;
         inWord = false;
         lastEnd = 0;
+        onesTo = 1;
+    }
+
+    /**
+     * Makes {@code runs[length, to)} all 1 (within capacity), filling only what no earlier call filled: a
+     * text costs one fill of its length however often its writer asks.
+     */
+    void runsOfOneUpTo(int to) {
+        if (to > onesTo) {
+            Arrays.fill(runs, Math.max(onesTo, length), to, (byte) 1);
+            onesTo = to;
+        }
     }
 
     void ensureCapacity(int capacity) {
@@ -69,6 +86,8 @@ final class NormalizedText {
 
     /** Takes back what was written from {@code length} on: a word that needs reading letter by letter. */
     void truncate(int length) {
+        Arrays.fill(runs, length, this.length, (byte) 1);
+        onesTo = Math.max(onesTo, this.length);
         this.length = length;
         inWord = false;
     }

@@ -128,7 +128,7 @@ final class TextNormalizer {
         while (i < len) {
             int info = CharClasses.cached(src[i]);
             if ((info & CharClasses.WORD_CHAR) != 0 && wordLength == 0 && split.isIdle() && shortcut) {
-                i = plainWords(src, i, len, info);
+                i = offsets ? plainWords(src, i, len, info) : plainWordsWithoutOffsets(src, i, len);
                 if (pendingStart >= 0) {
                     endPlainWord(src, i, len);
                 }
@@ -245,6 +245,97 @@ final class TextNormalizer {
         }
         out.length = n;
         out.restore(inWord, lastEnd);
+        this.upper += (int) (cases >>> 32);
+        this.lower += (int) cases;
+        this.longestRepeat = longestRepeat;
+        this.previous = src[i - 1];
+        this.repeat = repeat;
+        return i;
+    }
+
+    /**
+     * {@link #plainWords} without offsets, as the engine's first pass over every text runs it: the same
+     * output, with one loop for letters and separators alike, so that where a word ends costs no branch.
+     * Word ends are what the processor cannot predict (words are of any length): the loop above mispredicts
+     * one or two branches per word, which costs more than its per-character work. Here each char, letter or
+     * separator (folded to a space by the table), is written unless it repeats the last one written, which
+     * is all that runs and collapsed separators need; the tests that end the loop are ones that almost never
+     * pass: a char that is neither a letter, a digit nor a plain separator; two neighbours in a word of
+     * different classes (Latin, Cyrillic, other letters, digits: look-alikes and leetspeak, whatever the
+     * word turns out to be); a single letter that may start a chain of split letters. Where a word it stopped
+     * in starts is looked up only then. The runs of single chars are 1 already
+     * ({@link NormalizedText#runsOfOneUpTo}), so only a repeat writes one.
+     */
+    private int plainWordsWithoutOffsets(char[] src, int start, int len) {
+        final NormalizedText out = this.out;
+        final int entry = out.length;
+        out.ensureCapacity(entry + len - start + 2);
+        out.runsOfOneUpTo(entry + len - start + 2);
+        final char[] chars = out.chars;
+        final byte[] runs = out.runs;
+        long cases = 0;
+        int longestRepeat = this.longestRepeat;
+        int repeat = 1;
+        int top = entry - 1;
+        // the last two chars written; a space before the first word char, as in plainWords
+        char last = ' ';
+        char lastButOne = ' ';
+        int previousInfo = 0;
+        int i = start;
+        pendingStart = -1;
+        for (; i < len; i++) {
+            char c = src[i];
+            int info = CharClasses.cached(c);
+            int classes = (previousInfo | info) & CharClasses.WORD_CLASSES;
+            if ((info & (CharClasses.WORD_CHAR | CharClasses.PLAIN_SEPARATOR)) == 0 || (classes & (classes - 1)) != 0) {
+                break;
+            }
+            char f = CharClasses.folded(info);
+            if (f != last) {
+                // a space after a word of one char: a single letter may start a chain of s.p.l.i.t letters
+                if ((f | lastButOne) == ' ' && runs[top] == 1 && (previousInfo & CharClasses.LETTER_BITS) != 0
+                        && mayContinueSplit(src, i, len)) {
+                    pendingStart = i - 1;
+                    pendingOut = top;
+                    pendingScripts = previousInfo;
+                    break;
+                }
+                chars[++top] = f;
+                lastButOne = last;
+                last = f;
+                repeat = 1;
+            } else {
+                // the same letter again (a run), or a separator after a separator (one space for all)
+                if (f != ' ' && runs[top] < Byte.MAX_VALUE) {
+                    runs[top]++;
+                }
+                repeat = c == src[i - 1] ? repeat + 1 : 1;
+                if (repeat > longestRepeat) {
+                    longestRepeat = repeat;
+                }
+            }
+            cases += CASES[info >>> 30];
+            previousInfo = info;
+        }
+        out.length = top + 1;
+        boolean inWord = last != ' ';
+        if (inWord && i < len && pendingStart < 0) {
+            // stopped in a word or right after it: endPlainWord decides about the whole word
+            int wordStart = i;
+            int scripts = 0;
+            while (wordStart > start && (CharClasses.cached(src[wordStart - 1]) & CharClasses.WORD_CHAR) != 0) {
+                wordStart--;
+                scripts |= CharClasses.cached(src[wordStart]);
+            }
+            int wordOut = top;
+            while (wordOut > entry && chars[wordOut - 1] != ' ') {
+                wordOut--;
+            }
+            pendingStart = wordStart;
+            pendingOut = wordOut;
+            pendingScripts = scripts;
+        }
+        out.restore(inWord && pendingStart < 0, 0);
         this.upper += (int) (cases >>> 32);
         this.lower += (int) cases;
         this.longestRepeat = longestRepeat;

@@ -75,6 +75,22 @@ class RuleEngineProperties {
                 .isEqualTo(List.of(general.upper, general.lower, general.longestRepeat));
     }
 
+    @Property(tries = 2000)
+    void withoutOffsetsTheTextReadsAsWithThem(@ForAll("hostileText") String previous, @ForAll("hostileText") String text) {
+        // the first pass of every text takes another loop for plain words; a reused normalizer, as the
+        // engine's, must leave nothing of the text before in it
+        var reused = new TextNormalizer();
+        reused.normalize(previous + previous, false);
+
+        var quick = reused.normalize(text, false);
+        var general = TextNormalizer.withoutShortcut().normalize(text, true);
+
+        assertThat(quick.text()).isEqualTo(general.text());
+        assertThat(Arrays.copyOf(quick.runs, quick.length)).isEqualTo(Arrays.copyOf(general.runs, general.length));
+        assertThat(List.of(quick.upper, quick.lower, quick.longestRepeat))
+                .isEqualTo(List.of(general.upper, general.lower, general.longestRepeat));
+    }
+
     @Property(tries = 500)
     void aReusedNormalizerGivesWhatAFreshOneGives(@ForAll("hostileText") String first, @ForAll("hostileText") String text) {
         var reused = new TextNormalizer();
