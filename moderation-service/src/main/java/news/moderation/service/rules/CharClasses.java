@@ -110,6 +110,11 @@ final class CharClasses {
         return (char) info;
     }
 
+    /** 1 for a letter or digit, else 0. */
+    static int wordCharBit(int info) {
+        return info >>> 27 & 1;
+    }
+
     /** 1 for a letter that is upper case in the original, else 0: added up for the shouting rule. */
     static int upperBit(int info) {
         return info >>> 31;

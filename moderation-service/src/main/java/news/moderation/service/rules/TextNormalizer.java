@@ -128,7 +128,7 @@ final class TextNormalizer {
         while (i < len) {
             int info = CharClasses.cached(src[i]);
             if ((info & CharClasses.WORD_CHAR) != 0 && wordLength == 0 && split.isIdle() && shortcut) {
-                i = offsets ? plainWords(src, i, len, info) : plainWordsWithoutOffsets(src, i, len);
+                i = plainWords(src, i, len);
                 if (pendingStart >= 0) {
                     endPlainWord(src, i, len);
                 }
@@ -145,129 +145,25 @@ final class TextNormalizer {
     }
 
     /**
-     * The common case, in a loop of its own: words of letters and the separators between them are written
-     * straight to the output for as long as they stay plain. Every rare case leaves the loop (a call in it
-     * would make the JIT compile all of it worse): where it stopped is returned, and a word it stopped in is
-     * left for {@link #endPlainWord} to decide about.
+     * The common case, in a loop of its own: words of letters of one script (or of digits) and the
+     * separators between them are written straight to the output for as long as they stay plain. Every rare
+     * case leaves the loop (a call in it would make the JIT compile all of it worse): where it stopped is
+     * returned, and a word it stopped in is left for {@link #endPlainWord} to decide about.
+     *
+     * <p>Letters and separators take the same path, so that where a word ends costs no branch: word ends are
+     * what the processor cannot predict (words are of any length), and a loop per word mispredicted one or
+     * two branches per word, which cost more than its per-character work. Each char, letter or separator
+     * (folded to a space by the table), is written unless it repeats the last one written, which is all that
+     * runs and collapsed separators need. The tests that end the loop almost never pass: a char that is
+     * neither a letter, a digit nor a plain separator; two neighbours in a word of different classes (Latin,
+     * Cyrillic, other letters, digits: look-alikes and leetspeak, whatever the word turns out to be); a single
+     * letter that may start a chain of s.p.l.i.t letters. Where a word it stopped in starts is looked up only
+     * then. The runs of single chars are 1 already ({@link NormalizedText#runsOfOneUpTo}), so only a repeat
+     * writes one.
      */
-    private int plainWords(char[] src, int start, int len, int info) {
+    private int plainWords(char[] src, int start, int len) {
         final NormalizedText out = this.out;
         final boolean offsets = this.offsets;
-        out.ensureCapacity(out.length + len - start + 2);
-        final char[] chars = out.chars;
-        final byte[] runs = out.runs;
-        // upper case letters counted in the high half, lower case in the low one: one add per char
-        long cases = 0;
-        int longestRepeat = this.longestRepeat;
-        // the char before a word is a separator, never the same as its first letter
-        int repeat = 1;
-        int i = start;
-        int n = out.length;
-        boolean inWord = false;
-        int lastEnd = 0;
-        char c = src[i];
-        pendingStart = -1;
-        while (true) {
-            int wordStart = i;
-            int wordOut = n;
-            char last = ' ';
-            int scripts = 0;
-            while ((info & CharClasses.WORD_CHAR) != 0) {
-                scripts |= info;
-                char f = CharClasses.folded(info);
-                if (f != last) {
-                    chars[n] = f;
-                    runs[n] = 1;
-                    if (offsets) {
-                        out.from[n] = i;
-                        out.to[n] = i + 1;
-                    }
-                    n++;
-                    last = f;
-                    repeat = 1;
-                } else {
-                    // a run in the output; the same char typed again is also one for the repeat rule
-                    if (runs[n - 1] < Byte.MAX_VALUE) {
-                        runs[n - 1]++;
-                    }
-                    if (offsets) {
-                        out.to[n - 1] = i + 1;
-                    }
-                    repeat = c == src[i - 1] ? repeat + 1 : 1;
-                    if (repeat > longestRepeat) {
-                        longestRepeat = repeat;
-                    }
-                }
-                cases += CASES[info >>> 30];
-                c = src[++i];
-                info = CharClasses.cached(c);
-            }
-            // anything but a letter or digit ended the word (also the space after the text, a surrogate, a
-            // char not yet in the table); it stays if a separator or the end follows and it is neither of
-            // two scripts, nor letters and digits (leetspeak), nor a single letter that may start a chain
-            // of s.p.l.i.t letters; else the caller decides
-            boolean separator = i < len && (info & CharClasses.PLAIN_SEPARATOR) != 0;
-            if ((!separator && i != len) || (scripts & MIXED) == MIXED || (scripts & LETTER_AND_DIGIT) == LETTER_AND_DIGIT
-                    || (n - wordOut == 1 && runs[wordOut] == 1 && (scripts & CharClasses.LETTER_BITS) != 0
-                        && mayContinueSplit(src, i, len))) {
-                pendingStart = wordStart;
-                pendingOut = wordOut;
-                pendingScripts = scripts;
-                break;
-            }
-            inWord = true;
-            lastEnd = offsets ? out.to[n - 1] : 0;
-            if (i == len) {
-                break;
-            }
-            // the separators after it (and zero-width chars among them) are one space, where they start
-            chars[n] = ' ';
-            runs[n] = 1;
-            if (offsets) {
-                out.from[n] = i;
-                out.to[n] = i;
-            }
-            n++;
-            inWord = false;
-            repeat = 0;
-            do {
-                repeat = c == src[i - 1] ? repeat + 1 : 1;
-                if (repeat > longestRepeat) {
-                    longestRepeat = repeat;
-                }
-                cases += CASES[info >>> 30];
-                c = src[++i];
-                info = CharClasses.cached(c);
-            } while (i < len && (info & CharClasses.GAP) != 0);
-            if (i == len || (info & CharClasses.WORD_CHAR) == 0) {
-                break;
-            }
-        }
-        out.length = n;
-        out.restore(inWord, lastEnd);
-        this.upper += (int) (cases >>> 32);
-        this.lower += (int) cases;
-        this.longestRepeat = longestRepeat;
-        this.previous = src[i - 1];
-        this.repeat = repeat;
-        return i;
-    }
-
-    /**
-     * {@link #plainWords} without offsets, as the engine's first pass over every text runs it: the same
-     * output, with one loop for letters and separators alike, so that where a word ends costs no branch.
-     * Word ends are what the processor cannot predict (words are of any length): the loop above mispredicts
-     * one or two branches per word, which costs more than its per-character work. Here each char, letter or
-     * separator (folded to a space by the table), is written unless it repeats the last one written, which
-     * is all that runs and collapsed separators need; the tests that end the loop are ones that almost never
-     * pass: a char that is neither a letter, a digit nor a plain separator; two neighbours in a word of
-     * different classes (Latin, Cyrillic, other letters, digits: look-alikes and leetspeak, whatever the
-     * word turns out to be); a single letter that may start a chain of split letters. Where a word it stopped
-     * in starts is looked up only then. The runs of single chars are 1 already
-     * ({@link NormalizedText#runsOfOneUpTo}), so only a repeat writes one.
-     */
-    private int plainWordsWithoutOffsets(char[] src, int start, int len) {
-        final NormalizedText out = this.out;
         final int entry = out.length;
         out.ensureCapacity(entry + len - start + 2);
         out.runsOfOneUpTo(entry + len - start + 2);
@@ -277,7 +173,7 @@ final class TextNormalizer {
         int longestRepeat = this.longestRepeat;
         int repeat = 1;
         int top = entry - 1;
-        // the last two chars written; a space before the first word char, as in plainWords
+        // the last two chars written: a space before the first word char
         char last = ' ';
         char lastButOne = ' ';
         int previousInfo = 0;
@@ -301,13 +197,23 @@ final class TextNormalizer {
                     break;
                 }
                 chars[++top] = f;
+                if (offsets) {
+                    // a space stands where its first separator starts
+                    out.from[top] = i;
+                    out.to[top] = i + CharClasses.wordCharBit(info);
+                }
                 lastButOne = last;
                 last = f;
                 repeat = 1;
             } else {
                 // the same letter again (a run), or a separator after a separator (one space for all)
-                if (f != ' ' && runs[top] < Byte.MAX_VALUE) {
-                    runs[top]++;
+                if (f != ' ') {
+                    if (runs[top] < Byte.MAX_VALUE) {
+                        runs[top]++;
+                    }
+                    if (offsets) {
+                        out.to[top] = i + 1;
+                    }
                 }
                 repeat = c == src[i - 1] ? repeat + 1 : 1;
                 if (repeat > longestRepeat) {
@@ -335,7 +241,7 @@ final class TextNormalizer {
             pendingOut = wordOut;
             pendingScripts = scripts;
         }
-        out.restore(inWord && pendingStart < 0, 0);
+        out.restore(inWord && pendingStart < 0, offsets && inWord ? out.to[top] : 0);
         this.upper += (int) (cases >>> 32);
         this.lower += (int) cases;
         this.longestRepeat = longestRepeat;
