@@ -175,13 +175,15 @@ final class Automaton {
      * Reports every pattern occurrence in {@code text[0, length)}, each at its last char.
      *
      * <p>Each step waits for the table lookup of the one before, so one pass leaves the CPU mostly
-     * waiting. A long text is therefore read as two halves side by side: the second pass starts
-     * {@link #longest} characters before the middle, by which point its state is the one a single pass
-     * would have (a state depends only on that many last characters), and reports from the middle on.
+     * waiting. A long text is therefore read as two parts side by side: the second starts {@link #longest}
+     * characters before the point {@code split} where the first stops, by which point its state is the one
+     * a single pass would have (a state depends only on that many last characters), and reports from
+     * {@code split} on. The split is placed so that both parts take as many steps: no part is left over
+     * for one chain alone.
      */
     void scan(char[] text, int length, Hits hits) {
-        int middle = length / 2;
-        int restart = middle - longest;
+        int split = (length + longest) / 2;
+        int restart = split - longest;
         if (restart < longest) {
             scan(text, 0, length, 0, 0, hits);
             return;
@@ -190,7 +192,8 @@ final class Automaton {
         final char[] classOf = this.classOf;
         int a = 0;
         int b = 0;
-        for (int i = 0, j = restart; i < middle; i++, j++) {
+        // the second part is [restart, length): as long as the first, or one longer
+        for (int i = 0, j = restart; i < split; i++, j++) {
             a = delta[a + classOf[text[i]]];
             b = delta[b + classOf[text[j]]];
             if ((a | b) < 0) {
@@ -200,13 +203,13 @@ final class Automaton {
                 }
                 if (b < 0) {
                     b = ~b;
-                    if (j >= middle) {
+                    if (j >= split) {
                         report(b, j, hits);
                     }
                 }
             }
         }
-        scan(text, restart + middle, length, b, middle, hits);
+        scan(text, restart + split, length, b, split, hits);
     }
 
     /** One pass over {@code text[from, to)} from the state at row {@code row}, reporting ends at {@code report} on. */
