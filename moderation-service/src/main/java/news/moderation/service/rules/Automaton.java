@@ -20,14 +20,15 @@ final class Automaton {
         void hit(int pattern, int end);
     }
 
-    private final char[] classOf = new char[0x10000];
+    // package-private for TextNormalizer, which steps through the table in its own loop
+    final char[] classOf = new char[0x10000];
     private final int classes;
     /** Row offset of the next state per (row offset of the state + class), {@code ~offset} for output states. */
-    private final int[] delta;
+    final int[] delta;
     /** The patterns each state ends, by state number; null for most. */
     private final int[][] outputs;
     /** The longest pattern: a state depends on no more than this many of the last characters read. */
-    private final int longest;
+    final int longest;
 
     Automaton(List<String> patterns) {
         this(patterns, false);
@@ -227,7 +228,8 @@ final class Automaton {
         }
     }
 
-    private void report(int row, int end, Hits hits) {
+    /** Reports the patterns the state at {@code row} ends, as ending at {@code end}. */
+    void report(int row, int end, Hits hits) {
         for (int pattern : outputs[row / classes]) {
             hits.hit(pattern, end);
         }

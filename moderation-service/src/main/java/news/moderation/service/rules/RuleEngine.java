@@ -84,10 +84,10 @@ public final class RuleEngine {
 
     private Verdict evaluate(String text, String parentText, Scratch scratch) {
         // most texts match nothing: normalize without the map to the original, and add it only when needed
-        var normalized = scratch.normalizer.normalize(text, false);
+        var normalized = scratch.normalizer.normalizeAndScan(text, compiled.automaton);
         var hits = scratch.hits;
         hits.reset(normalized, compiled);
-        compiled.automaton.scan(normalized.chars, normalized.length, hits);
+        scratch.normalizer.reportFound(hits);
         var matches = new ArrayList<Match>();
         if (hits.check()) {
             // the same chars again, now with their offsets; the hits' positions stay valid

@@ -54,6 +54,15 @@ final class TextNormalizer {
     private boolean offsets;
     private char[] source = new char[256];
 
+    // the automaton read along with this pass (null: none), its state (a row of its table), how many output
+    // chars it has read, and what it found: (row of a state that ends patterns, position) pairs, reported
+    // only once the text is done, since a hit's checks read the chars and runs around it
+    private Automaton automaton;
+    private int state;
+    private int scanned;
+    private int[] found = new int[64];
+    private int foundCount;
+
     // the word plainWords stopped in, for endPlainWord to decide about (pendingStart -1: none)
     private int pendingStart;
     private int pendingOut;
@@ -106,7 +115,32 @@ final class TextNormalizer {
      * @param offsets whether to fill in the original offsets; the chars and runs are the same either way
      */
     NormalizedText normalize(String text, boolean offsets) {
+        return normalize(text, offsets, null);
+    }
+
+    /**
+     * Normalizes without offsets, as {@link #normalize(String, boolean)}, and reads the output with the
+     * automaton on the way: each char {@link #plainWords} writes takes one more table lookup in its loop,
+     * where the lookup's latency hides behind the normalizing, instead of a pass of its own. What it finds
+     * goes to {@link #reportFound}.
+     */
+    NormalizedText normalizeAndScan(String text, Automaton automaton) {
+        return normalize(text, false, automaton);
+    }
+
+    /** Reports what the automaton found in the text last normalized by {@link #normalizeAndScan}. */
+    void reportFound(Automaton.Hits hits) {
+        for (int k = 0; k < foundCount; k += 2) {
+            automaton.report(found[k], found[k + 1], hits);
+        }
+    }
+
+    private NormalizedText normalize(String text, boolean offsets, Automaton automaton) {
         this.offsets = offsets;
+        this.automaton = automaton;
+        state = 0;
+        scanned = 0;
+        foundCount = 0;
         int len = text.length();
         out.start(len + 2, offsets);
         split.start();
@@ -128,6 +162,9 @@ final class TextNormalizer {
         while (i < len) {
             int info = CharClasses.cached(src[i]);
             if ((info & CharClasses.WORD_CHAR) != 0 && wordLength == 0 && split.isIdle() && shortcut) {
+                if (automaton != null) {
+                    catchUp();
+                }
                 i = plainWords(src, i, len);
                 if (pendingStart >= 0) {
                     endPlainWord(src, i, len);
@@ -138,6 +175,9 @@ final class TextNormalizer {
         }
         endWord();
         split.finish();
+        if (automaton != null) {
+            catchUp();
+        }
         out.upper = upper;
         out.lower = lower;
         out.longestRepeat = longestRepeat;
@@ -169,6 +209,15 @@ final class TextNormalizer {
         out.runsOfOneUpTo(entry + len - start + 2);
         final char[] chars = out.chars;
         final byte[] runs = out.runs;
+        final boolean scan = automaton != null;
+        final int[] delta = scan ? automaton.delta : null;
+        final char[] classOf = scan ? automaton.classOf : null;
+        int state = this.state;
+        if (scan) {
+            ensureFound(2 * (entry + len - start + 2)); // a pair per char at most
+        }
+        final int[] found = this.found;
+        int foundCount = this.foundCount;
         long cases = 0;
         int longestRepeat = this.longestRepeat;
         int repeat = 1;
@@ -202,6 +251,15 @@ final class TextNormalizer {
                     out.from[top] = i;
                     out.to[top] = i + CharClasses.wordCharBit(info);
                 }
+                if (scan) {
+                    state = delta[state + classOf[f]];
+                    if (state < 0) {
+                        state = ~state;
+                        found[foundCount] = state;
+                        found[foundCount + 1] = top;
+                        foundCount += 2;
+                    }
+                }
                 lastButOne = last;
                 last = f;
                 repeat = 1;
@@ -224,6 +282,9 @@ final class TextNormalizer {
             previousInfo = info;
         }
         out.length = top + 1;
+        this.state = state;
+        this.scanned = top + 1;
+        this.foundCount = foundCount;
         boolean inWord = last != ' ';
         if (inWord && i < len && pendingStart < 0) {
             // stopped in a word or right after it: endPlainWord decides about the whole word
@@ -248,6 +309,54 @@ final class TextNormalizer {
         this.previous = src[i - 1];
         this.repeat = repeat;
         return i;
+    }
+
+    /** Reads with the automaton what the general path wrote since it last read. */
+    private void catchUp() {
+        int length = out.length;
+        ensureFound(2 * length);
+        final int[] delta = automaton.delta;
+        final char[] classOf = automaton.classOf;
+        final char[] chars = out.chars;
+        int state = this.state;
+        for (int k = scanned; k < length; k++) {
+            state = delta[state + classOf[chars[k]]];
+            if (state < 0) {
+                state = ~state;
+                found[foundCount++] = state;
+                found[foundCount++] = k;
+            }
+        }
+        this.state = state;
+        scanned = length;
+    }
+
+    /**
+     * The output was taken back to {@code length}: forgets what the automaton found from there on, and
+     * puts it in the state it had there, which depends only on the last {@link Automaton#longest} chars.
+     */
+    private void rollBack(int length) {
+        while (foundCount > 0 && found[foundCount - 1] >= length) {
+            foundCount -= 2;
+        }
+        final int[] delta = automaton.delta;
+        final char[] classOf = automaton.classOf;
+        final char[] chars = out.chars;
+        int state = 0;
+        for (int k = Math.max(0, length - automaton.longest); k < length; k++) {
+            state = delta[state + classOf[chars[k]]];
+            if (state < 0) {
+                state = ~state;
+            }
+        }
+        this.state = state;
+        scanned = length;
+    }
+
+    private void ensureFound(int capacity) {
+        if (found.length < capacity) {
+            found = Arrays.copyOf(found, Math.max(capacity, found.length * 2));
+        }
     }
 
     /**
@@ -286,6 +395,9 @@ final class TextNormalizer {
             // look-alikes of the other script; a single letter, maybe one of s.p.l.i.t letters; or a digit,
             // symbol, mark, entity, zero-width char or a char that folds to several follows
             out.truncate(pendingOut);
+            if (automaton != null) {
+                rollBack(pendingOut);
+            }
             rereadIntoWord(src, pendingStart, i);
         } else {
             out.endWord(n, offsets ? out.to[n - 1] : 0);
@@ -363,6 +475,9 @@ final class TextNormalizer {
         }
         if (source.length > RETAINED_CAPACITY) {
             source = new char[256];
+        }
+        if (found.length > RETAINED_CAPACITY) {
+            found = new int[64];
         }
         if (wordChars.length > RETAINED_CAPACITY) {
             wordChars = new char[32];

@@ -7,6 +7,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -89,6 +90,29 @@ class RuleEngineProperties {
         assertThat(Arrays.copyOf(quick.runs, quick.length)).isEqualTo(Arrays.copyOf(general.runs, general.length));
         assertThat(List.of(quick.upper, quick.lower, quick.longestRepeat))
                 .isEqualTo(List.of(general.upper, general.lower, general.longestRepeat));
+    }
+
+    /** Short patterns, some across spaces, that hostile text hits often: in words the normalizer takes back too. */
+    static final Automaton FREQUENT = new Automaton(List.of("a", " a ", "a b", "dwarf", "rf ", " d", "uck", "ss",
+            "sh", "it", "хуй", "у", " ", "  ", "1", "e f", "ааа", "dw"));
+    static final Automaton DEFAULT_TERMS = new CompiledRules(DefaultPacks.packs()).automaton;
+
+    @Property(tries = 2000)
+    void theAutomatonReadAlongTheWayFindsWhatAPassOverTheOutputFinds(@ForAll("hostileText") String previous,
+                                                                     @ForAll("hostileText") String text) {
+        for (var automaton : List.of(FREQUENT, DEFAULT_TERMS)) {
+            var reused = new TextNormalizer();
+            reused.normalizeAndScan(previous, automaton);
+
+            var normalized = reused.normalizeAndScan(text, automaton);
+            var along = new ArrayList<String>();
+            reused.reportFound((pattern, end) -> along.add(pattern + "@" + end));
+            var over = new ArrayList<String>();
+            automaton.scan(normalized.chars, normalized.length, (pattern, end) -> over.add(pattern + "@" + end));
+
+            assertThat(along).containsExactlyInAnyOrderElementsOf(over);
+            assertThat(normalized.text()).isEqualTo(TextNormalizer.normalize(text).text());
+        }
     }
 
     @Property(tries = 500)
