@@ -10,10 +10,10 @@ import java.util.List;
 
 /**
  * Compiled rule packs, immutable and safe to share between threads. Evaluation runs in stages:
- * normalize, match every term and allow phrase in one automaton pass, drop hits an allow phrase covers or
- * whose context does not hold (and only then those a longer hit of the same rule covers), map the rest
- * back to the original text, run the regex rules a prefilter lets through and the structural rules, then
- * score and decide. Each thread keeps its working buffers ({@code ThreadLocal}), so a comment allocates
+ * normalize, match every term and allow phrase with one automaton (which reads the normalized text as the
+ * normalizer writes it), drop hits an allow phrase covers or whose context does not hold (and only then
+ * those a longer hit of the same rule covers), map the rest back to the original text, run the regex rules
+ * a prefilter lets through and the structural rules, then score and decide. Each thread keeps its working buffers ({@code ThreadLocal}), so a comment allocates
  * little beyond its verdict.
  *
  * <pre>{@code

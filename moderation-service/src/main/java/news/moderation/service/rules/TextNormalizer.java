@@ -28,8 +28,9 @@ import java.util.Arrays;
  * letter that may start a chain) is taken back out of the output and read again through the buffer, so
  * both paths give the same text: a property test compares them.
  *
- * <p>The map back to the original is filled in only on request: the engine asks for it only when a hit
- * survives its checks. An instance keeps its buffers between texts, so the engine keeps one per thread
+ * <p>The engine's term automaton reads the output as it is written ({@link #normalizeAndScan}), in the
+ * same loop, rather than in a pass of its own. The map back to the original is filled in only on request:
+ * the engine asks for it only when a hit survives its checks. An instance keeps its buffers between texts, so the engine keeps one per thread
  * and a comment allocates nothing; it is not thread-safe.
  */
 final class TextNormalizer {
@@ -199,7 +200,8 @@ final class TextNormalizer {
      * Cyrillic, other letters, digits: look-alikes and leetspeak, whatever the word turns out to be); a single
      * letter that may start a chain of s.p.l.i.t letters. Where a word it stopped in starts is looked up only
      * then. The runs of single chars are 1 already ({@link NormalizedText#runsOfOneUpTo}), so only a repeat
-     * writes one.
+     * writes one. With an automaton ({@link #normalizeAndScan}), each char written takes a step through its
+     * table too.
      */
     private int plainWords(char[] src, int start, int len) {
         final NormalizedText out = this.out;
@@ -218,6 +220,7 @@ final class TextNormalizer {
         }
         final int[] found = this.found;
         int foundCount = this.foundCount;
+        // upper case letters counted in the high half, lower case in the low one: one add per char
         long cases = 0;
         int longestRepeat = this.longestRepeat;
         int repeat = 1;
