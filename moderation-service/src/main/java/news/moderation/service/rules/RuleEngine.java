@@ -88,14 +88,19 @@ public final class RuleEngine {
         var hits = scratch.hits;
         hits.reset(normalized, compiled);
         scratch.normalizer.reportFound(hits);
+        // what the structural rules count, before the offsets pass takes the normalizer's output
+        int upper = normalized.upper;
+        int lower = normalized.lower;
+        int longestRepeat = normalized.longestRepeat;
         var matches = new ArrayList<Match>();
         if (hits.check()) {
-            // the same chars again, now with their offsets; the hits' positions stay valid
-            scratch.normalizer.normalize(text, true);
+            // the same chars again, now with their offsets, as far as the last surviving hit; the hits'
+            // positions stay valid
+            scratch.normalizer.normalizeThrough(text, hits.lastSurvivingPosition());
             hits.addMatches(text, matches);
         }
         regexMatches(text, scratch, matches);
-        structuralMatches(text, normalized, matches);
+        structuralMatches(text, upper, lower, longestRepeat, matches);
         if (matches.isEmpty()) {
             return nothingFound;
         }
@@ -149,15 +154,15 @@ public final class RuleEngine {
         }
     }
 
-    private void structuralMatches(String text, NormalizedText normalized, List<Match> matches) {
+    private void structuralMatches(String text, int upper, int lower, int longestRepeat, List<Match> matches) {
         for (var rule : compiled.structural) {
             boolean hit = switch (rule.kind()) {
                 case SHOUTING -> {
-                    int letters = normalized.upper + normalized.lower;
-                    yield letters >= rule.minimum() && normalized.upper >= rule.threshold() * letters;
+                    int letters = upper + lower;
+                    yield letters >= rule.minimum() && upper >= rule.threshold() * letters;
                 }
                 case LINKS -> countLinks(text) >= rule.minimum();
-                case REPEATED -> normalized.longestRepeat >= rule.minimum();
+                case REPEATED -> longestRepeat >= rule.minimum();
             };
             if (hit) {
                 int start = 0;

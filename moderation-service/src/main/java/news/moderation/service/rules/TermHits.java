@@ -190,6 +190,15 @@ final class TermHits implements Automaton.Hits {
         return false;
     }
 
+    /** The last normalized position a surviving hit's highlight takes, or -1 if none survived. */
+    int lastSurvivingPosition() {
+        int last = -1;
+        for (int s = 0; s < survivorCount; s += 3) {
+            last = Math.max(last, survivors[s + 2]);
+        }
+        return last;
+    }
+
     /** The surviving hits as matches into {@code original}; the text must have been normalized with offsets. */
     void addMatches(String original, List<Match> matches) {
         if (!text.hasOffsets) {

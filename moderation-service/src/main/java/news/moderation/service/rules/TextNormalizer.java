@@ -53,6 +53,10 @@ final class TextNormalizer {
     /** Whether plain words go straight to the output ({@link #plainWords}); always, but in a test. */
     private final boolean shortcut;
     private boolean offsets;
+    /** With offsets: the output position after which the pass may stop (see {@link #normalizeThrough}). */
+    private int through;
+    /** Whether the pass stopped there, before the end of the text. */
+    private boolean stopped;
     private char[] source = new char[256];
 
     // the automaton read along with this pass (null: none), its state (a row of its table), how many output
@@ -116,7 +120,17 @@ final class TextNormalizer {
      * @param offsets whether to fill in the original offsets; the chars and runs are the same either way
      */
     NormalizedText normalize(String text, boolean offsets) {
-        return normalize(text, offsets, null);
+        return normalize(text, offsets, null, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Normalizes with offsets, but may stop once the output through position {@code through} is final: the
+     * engine needs the offsets only of the hits that survived, and stops after the last. The chars, runs
+     * and offsets up to there are those of a whole pass; what comes after, and the case and repeat counts,
+     * are not to be read.
+     */
+    NormalizedText normalizeThrough(String text, int through) {
+        return normalize(text, true, null, through);
     }
 
     /**
@@ -126,7 +140,7 @@ final class TextNormalizer {
      * goes to {@link #reportFound}.
      */
     NormalizedText normalizeAndScan(String text, Automaton automaton) {
-        return normalize(text, false, automaton);
+        return normalize(text, false, automaton, Integer.MAX_VALUE);
     }
 
     /** Reports what the automaton found in the text last normalized by {@link #normalizeAndScan}. */
@@ -136,8 +150,10 @@ final class TextNormalizer {
         }
     }
 
-    private NormalizedText normalize(String text, boolean offsets, Automaton automaton) {
+    private NormalizedText normalize(String text, boolean offsets, Automaton automaton, int through) {
         this.offsets = offsets;
+        this.through = through;
+        stopped = false;
         this.automaton = automaton;
         state = 0;
         scanned = 0;
@@ -167,6 +183,9 @@ final class TextNormalizer {
                     catchUp();
                 }
                 i = plainWords(src, i, len);
+                if (stopped) {
+                    return out;
+                }
                 if (pendingStart >= 0) {
                     endPlainWord(src, i, len);
                 }
@@ -253,6 +272,11 @@ final class TextNormalizer {
                     // a space stands where its first separator starts
                     out.from[top] = i;
                     out.to[top] = i + CharClasses.wordCharBit(info);
+                    // a space after a plain word: what comes before it is final
+                    if (f == ' ' && top > through) {
+                        stopped = true;
+                        break;
+                    }
                 }
                 if (scan) {
                     state = delta[state + classOf[f]];

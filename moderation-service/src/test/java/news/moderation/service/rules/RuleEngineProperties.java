@@ -5,6 +5,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
 
 import java.util.ArrayList;
@@ -113,6 +114,23 @@ class RuleEngineProperties {
             assertThat(along).containsExactlyInAnyOrderElementsOf(over);
             assertThat(normalized.text()).isEqualTo(TextNormalizer.normalize(text).text());
         }
+    }
+
+    @Property(tries = 2000)
+    void anOffsetsPassThatStopsEarlyMapsWhatItCoversAsAWholePassDoes(@ForAll("hostileText") String text,
+                                                                      @ForAll @IntRange(max = 400) int through) {
+        var whole = TextNormalizer.normalize(text);
+        var reused = new TextNormalizer();
+        reused.normalizeAndScan(text, DEFAULT_TERMS);
+
+        var partial = reused.normalizeThrough(text, through);
+
+        int covered = Math.min(through + 1, whole.length);
+        assertThat(partial.length).isGreaterThanOrEqualTo(covered);
+        assertThat(new String(partial.chars, 0, covered)).isEqualTo(new String(whole.chars, 0, covered));
+        assertThat(Arrays.copyOf(partial.runs, covered)).isEqualTo(Arrays.copyOf(whole.runs, covered));
+        assertThat(Arrays.copyOf(partial.from, covered)).isEqualTo(Arrays.copyOf(whole.from, covered));
+        assertThat(Arrays.copyOf(partial.to, covered)).isEqualTo(Arrays.copyOf(whole.to, covered));
     }
 
     @Property(tries = 500)
