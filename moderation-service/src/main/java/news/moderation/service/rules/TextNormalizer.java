@@ -275,6 +275,7 @@ final class TextNormalizer {
                     // a space after a plain word: what comes before it is final
                     if (f == ' ' && top > through) {
                         stopped = true;
+                        last = f;
                         break;
                     }
                 }
