@@ -108,7 +108,14 @@ class RuleSetsIntegrationTest {
     }
 
     static String unique(String prefix) {
-        return prefix + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        // letters only (digits would read as leetspeak): each of a UUID's first 8 hex digits as one of a..p;
+        // keeping only the UUID's own letters a..f left fewer than 6 now and then
+        var hex = UUID.randomUUID().toString();
+        var suffix = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            suffix.append((char) ('a' + Character.digit(hex.charAt(i), 16)));
+        }
+        return prefix + suffix;
     }
 
     @Test
