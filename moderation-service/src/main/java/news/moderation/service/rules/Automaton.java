@@ -28,7 +28,7 @@ final class Automaton {
     /** The patterns each state ends, by state number; null for most. */
     private final int[][] outputs;
     /** The longest pattern: a state depends on no more than this many of the last characters read. */
-    final int longest;
+    private final int longest;
 
     Automaton(List<String> patterns) {
         this(patterns, false);
@@ -226,6 +226,21 @@ final class Automaton {
                 }
             }
         }
+    }
+
+    /**
+     * The row of the state a scan of {@code text[0, length)} ends in, worked out from the last
+     * {@link #longest} chars alone (a state depends on no more).
+     */
+    int stateAfter(char[] text, int length) {
+        int row = 0;
+        for (int i = Math.max(0, length - longest); i < length; i++) {
+            row = delta[row + classOf[text[i]]];
+            if (row < 0) {
+                row = ~row;
+            }
+        }
+        return row;
     }
 
     /** Reports the patterns the state at {@code row} ends, as ending at {@code end}. */

@@ -14,7 +14,6 @@ package news.moderation.service.rules;
  *   bits 23-24  how many separator units a SEPARATOR stands for (an emoji folds to two)
  *   bit  25     a separator or line break that ends a word as it is: not {@code &} (an entity may
  *               start there) nor a surrogate (a pair may be a letter)
- *   bit  26     bit 25, or a char that leaves no trace (DROP): what a run of separators may hold
  *   bit  27     a letter or digit (a char of a word)
  *   bit  28     a Latin letter (after folding), bit 29 a Cyrillic one: a word with both has look-alikes
  *   bit  30     lower case in the original, bit 31 upper case (counted for the shouting rule)
@@ -39,7 +38,6 @@ final class CharClasses {
 
     static final int KIND_MASK = 0xF << 16;
     static final int LETTER_BITS = LETTER << 16;
-    static final int DROP_BITS = DROP << 16;
     static final int DIGIT_BITS = DIGIT << 16;
     static final int NUMERAL = 1 << 20;
     static final int OTHER_SCRIPT = 1 << 21;
@@ -52,8 +50,6 @@ final class CharClasses {
     private static final int COUNT_SHIFT = 23;
     /** Bit 25: SEPARATOR or NEWLINE, and neither {@code &} nor a surrogate. */
     static final int PLAIN_SEPARATOR = 1 << 25;
-    /** Bit 26: PLAIN_SEPARATOR or DROP. */
-    static final int GAP = 1 << 26;
     /** The class bits of a word char: Latin, Cyrillic or another script's letter, or a digit; one each. */
     static final int WORD_CLASSES = LATIN | CYRILLIC | NUMERAL | OTHER_SCRIPT;
 
@@ -67,15 +63,15 @@ final class CharClasses {
 
     static {
         for (int c = 0; c < 128; c++) {
-            CACHE[c] = withGapBits(c, ascii((char) c));
+            CACHE[c] = withPlainSeparator(c, ascii((char) c));
         }
     }
 
-    /** The bits the normalizer's loops test separators by, so that each needs one test instead of four. */
-    private static int withGapBits(int cp, int info) {
+    /** The bit the normalizer's loop tests separators by, so that it needs one test instead of four. */
+    private static int withPlainSeparator(int cp, int info) {
         int kind = kind(info);
         boolean plain = (kind == SEPARATOR || kind == NEWLINE) && cp != '&' && !(cp >= 0xD800 && cp <= 0xDFFF);
-        return info | (plain ? PLAIN_SEPARATOR | GAP : 0) | (kind == DROP ? GAP : 0);
+        return plain ? info | PLAIN_SEPARATOR : info;
     }
 
     private CharClasses() {
@@ -94,12 +90,12 @@ final class CharClasses {
         if (cp < CACHE.length) {
             int info = CACHE[cp];
             if (info == 0) {
-                info = withGapBits(cp, compute(cp));
+                info = withPlainSeparator(cp, compute(cp));
                 CACHE[cp] = info;
             }
             return info;
         }
-        return withGapBits(cp, compute(cp));
+        return withPlainSeparator(cp, compute(cp));
     }
 
     static int kind(int info) {

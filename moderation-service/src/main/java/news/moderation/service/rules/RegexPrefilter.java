@@ -210,7 +210,8 @@ final class RegexPrefilter {
         }
         int length = text.length();
         int max = ruleMaxWordChars[r];
-        if (max != RegexRequirements.UNBOUNDED && wordChars(chars, length, max) > max) {
+        // more than max letters and digits: the one after the first max is inside the text
+        if (max != RegexRequirements.UNBOUNDED && afterWordChars(chars, length, max) < length) {
             return false;
         }
         int window = ruleWindowFactor[r];
@@ -452,16 +453,4 @@ final class RegexPrefilter {
         return length;
     }
 
-    /** Letters and digits in the text, counted up to one past {@code limit}. */
-    private static int wordChars(char[] text, int length, int limit) {
-        int count = 0;
-        for (int i = 0; i < length && count <= limit; ) {
-            int cp = Character.codePointAt(text, i, length);
-            if (Character.isLetterOrDigit(cp)) {
-                count++;
-            }
-            i += Character.charCount(cp);
-        }
-        return count;
-    }
 }

@@ -13,8 +13,8 @@ import java.util.List;
  * normalize, match every term and allow phrase with one automaton (which reads the normalized text as the
  * normalizer writes it), drop hits an allow phrase covers or whose context does not hold (and only then
  * those a longer hit of the same rule covers), map the rest back to the original text, run the regex rules
- * a prefilter lets through and the structural rules, then score and decide. Each thread keeps its working buffers ({@code ThreadLocal}), so a comment allocates
- * little beyond its verdict.
+ * a prefilter lets through and the structural rules, then score and decide. Each thread keeps its working
+ * buffers ({@code ThreadLocal}), so a comment allocates little beyond its verdict.
  *
  * <pre>{@code
  * var engine = RuleEngine.of(List.of(pack), new Thresholds(2, 5));

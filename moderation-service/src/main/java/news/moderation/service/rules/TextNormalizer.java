@@ -361,23 +361,13 @@ final class TextNormalizer {
 
     /**
      * The output was taken back to {@code length}: forgets what the automaton found from there on, and
-     * puts it in the state it had there, which depends only on the last {@link Automaton#longest} chars.
+     * puts it in the state it had there ({@link Automaton#stateAfter}).
      */
     private void rollBack(int length) {
         while (foundCount > 0 && found[foundCount - 1] >= length) {
             foundCount -= 2;
         }
-        final int[] delta = automaton.delta;
-        final char[] classOf = automaton.classOf;
-        final char[] chars = out.chars;
-        int state = 0;
-        for (int k = Math.max(0, length - automaton.longest); k < length; k++) {
-            state = delta[state + classOf[chars[k]]];
-            if (state < 0) {
-                state = ~state;
-            }
-        }
-        this.state = state;
+        state = automaton.stateAfter(out.chars, length);
         scanned = length;
     }
 

@@ -198,6 +198,20 @@ class RegexPrefilterTest {
         }
     }
 
+    @Test
+    void aRegexAnchoredAtBothEndsRunsOnATextOfExactlyAsManyLettersAsItCanMatch() {
+        var rules = new CompiledRules(List.of(RulePack.parse("bare.yml", new StringReader("""
+                pack: bare
+                version: "1"
+                rules:
+                  - {id: t.bare, category: insult, severity: 3, regex: '(?i)^\\s*you\\s+idiot[.!]*\\s*$'}
+                """))));
+
+        // "you idiot": 8 letters, the most a match holds
+        assertThat(rulesLetThrough(rules, "You idiot!")).containsExactly("t.bare");
+        assertThat(rulesLetThrough(rules, "you idiot x")).isEmpty();
+    }
+
     /** The regex rules the engine's checks let through to RE2J for {@code text}, found as the engine does. */
     private static List<String> rulesLetThrough(String text) {
         return rulesLetThrough(DEFAULTS, text);
@@ -205,10 +219,10 @@ class RegexPrefilterTest {
 
     private static List<String> rulesLetThrough(CompiledRules rules, String text) {
         var normalizer = new TextNormalizer();
-        var normalized = normalizer.normalize(text, false);
+        var normalized = normalizer.normalizeAndScan(text, rules.automaton);
         var hits = new TermHits();
         hits.reset(normalized, rules);
-        rules.automaton.scan(normalized.chars, normalized.length, hits);
+        normalizer.reportFound(hits);
         var filter = rules.regexFilter;
         var pass = new RegexPrefilter.Pass();
         filter.reset(pass);
